@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "poclint",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "poclint", targets: ["poclint"]),
+        .library(name: "POCLintCore", targets: ["POCLintCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CMarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(
+            name: "POCLintCore",
+            dependencies: ["CMarkGFM", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "POCLintRules", dependencies: ["POCLintCore"]),
+        .target(name: "POCLintReport", dependencies: ["POCLintCore"]),
+        .executableTarget(
+            name: "poclint",
+            dependencies: [
+                "POCLintCore", "POCLintRules", "POCLintReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "POCLintCoreTests", dependencies: ["POCLintCore", "POCLintRules"]),
+        .testTarget(name: "POCLintRulesTests", dependencies: ["POCLintCore", "POCLintRules"]),
+        .testTarget(name: "POCLintReportTests", dependencies: ["POCLintCore", "POCLintRules", "POCLintReport"]),
+        .testTarget(name: "CLITests", dependencies: []),
+    ]
+)
