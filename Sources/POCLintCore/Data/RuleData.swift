@@ -1,0 +1,106 @@
+/// The declarative rule packs of `rules/`, decoded. Field names follow the YAML files.
+public struct ComponentsFile: Codable, Sendable {
+    public struct Entry: Codable, Sendable {
+        public var id: Component
+        public var title: String
+        public var headings: [String]
+        public var cues: [String]
+    }
+    public var schema_version: Int
+    public var cue_threshold: Int
+    public var components: [Entry]
+}
+
+public struct PhrasesFile: Codable, Sendable {
+    public struct Entry: Codable, Sendable, Hashable {
+        public var phrase: String
+        public var variants: [String]?
+        public var category: String
+        public var components: [String]
+        public var severity: Severity
+        public var say_instead: String
+
+        /// Whether the phrase applies to text of `component` (nil: outside any component).
+        public func applies(to component: Component?) -> Bool {
+            if components.contains("any") { return true }
+            guard let component else { return false }
+            return components.contains(component.rawValue)
+        }
+    }
+    public struct Example: Codable, Sendable {
+        public var text: String
+        public var component: String
+        public var phrase: String?
+    }
+    public struct Examples: Codable, Sendable {
+        public var trigger: [Example]
+        public var no_trigger: [Example]
+    }
+    public var schema_version: Int
+    public var phrases: [Entry]
+    public var examples: Examples?
+}
+
+public struct ModelsFile: Codable, Sendable {
+    public struct Price: Codable, Sendable, Hashable {
+        public var input_per_mtok: Double
+        public var output_per_mtok: Double
+        public var note: String?
+    }
+    public struct Family: Codable, Sendable {
+        public var name: String
+        public var aliases: [String]
+        public var assumed: String
+        public var versions_differ: Bool
+    }
+    public struct Model: Codable, Sendable {
+        public var id: String
+        public var provider: String
+        public var family: String?
+        public var display_name: String
+        public var aliases: [String]
+        public var bedrock_model_id: String?
+        public var kind: String?
+        public var input_per_mtok: Double
+        public var output_per_mtok: Double
+        public var alt_prices: [Price]?
+        public var source: String?
+        public var as_of: String?
+    }
+    public var schema_version: Int
+    public var currency: String?
+    public var unit: String?
+    public var as_of: String
+    public var sources: [String: String]?
+    public var families: [Family]
+    public var models: [Model]
+}
+
+public struct ProvidersFile: Codable, Sendable {
+    public struct ForeignModel: Codable, Sendable {
+        public var name: String
+        public var aliases: [String]
+        public var provider: String
+        public var suggest: String
+    }
+    public struct Provider: Codable, Sendable {
+        public var name: String
+        public var aliases: [String]
+        public var suggest: String
+    }
+    public struct Service: Codable, Sendable {
+        public var name: String
+        public var aliases: [String]
+        public var category: String
+        public var aws_alternative: String
+    }
+    public var schema_version: Int
+    public var non_bedrock_models: [ForeignModel]
+    public var non_bedrock_providers: [Provider]
+    public var services: [Service]
+}
+
+public struct LexiconFile: Codable, Sendable {
+    public var schema_version: Int
+    public var terms: [String: [String]]
+}

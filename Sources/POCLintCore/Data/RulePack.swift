@@ -1,0 +1,160 @@
+import Yams
+
+/// What a pattern of the automaton stands for.
+public enum PatternKind: Sendable, Hashable {
+    /// A vague phrase (`index` into `phrases.phrases`).
+    case phrase
+    /// A Bedrock model alias (`index` into `models.models`).
+    case model
+    /// A version-less family name (`index` into `models.families`).
+    case family
+    /// A model not on Bedrock (`index` into `providers.non_bedrock_models`).
+    case foreignModel
+    /// An inference path outside Bedrock (`index` into `providers.non_bedrock_providers`).
+    case foreignProvider
+    /// A non-AWS supporting service (`index` into `providers.services`).
+    case service
+    /// A heading synonym of a component (`index` into `Component.allCases`).
+    case heading
+    /// A content cue of a component (`index` into `Component.allCases`).
+    case cue
+    /// A word of a lexicon term list (`index` into `termNames`).
+    case term
+}
+
+public struct PatternEntry: Sendable, Hashable {
+    public let kind: PatternKind
+    public let index: Int
+}
+
+/// An error in a rule pack (built-in or the user's): file, line and column where known.
+public struct RulePackError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var message: String
+    public var description: String { "\(file): \(message)" }
+}
+
+/// All the data the rules read, decoded and compiled into one phrase automaton.
+/// Immutable and shared by every file of a run.
+public final class RulePack: Sendable {
+    public let components: ComponentsFile
+    public let phrases: PhrasesFile
+    public let models: ModelsFile
+    public let providers: ProvidersFile
+    public let lexicon: LexiconFile
+    /// Term list names, sorted (the `index` of `.term` entries).
+    public let termNames: [String]
+    public let automaton: PhraseAutomaton
+    /// For each automaton pattern, what it stands for.
+    public let entries: [[PatternEntry]]
+    /// The normalised key of each automaton pattern.
+    public let keys: [String]
+    private let termIndex: [String: Int]
+    private let modelIndex: [String: Int]
+
+    public init(components: ComponentsFile, phrases: PhrasesFile, models: ModelsFile,
+                providers: ProvidersFile, lexicon: LexiconFile) {
+        self.components = components
+        self.phrases = phrases
+        self.models = models
+        self.providers = providers
+        self.lexicon = lexicon
+        let names = lexicon.terms.keys.sorted()
+        self.termNames = names
+        self.termIndex = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        self.modelIndex = Dictionary(models.models.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+
+        var keyIDs: [String: Int] = [:]
+        var keys: [String] = []
+        var entries: [[PatternEntry]] = []
+        func add(_ text: String, _ entry: PatternEntry) {
+            let key = Normalizer.key(text)
+            guard !key.isEmpty else { return }
+            if let id = keyIDs[key] {
+                if !entries[id].contains(entry) { entries[id].append(entry) }
+            } else {
+                keyIDs[key] = keys.count
+                keys.append(key)
+                entries.append([entry])
+            }
+        }
+        for (i, p) in phrases.phrases.enumerated() {
+            add(p.phrase, PatternEntry(kind: .phrase, index: i))
+            for v in p.variants ?? [] { add(v, PatternEntry(kind: .phrase, index: i)) }
+        }
+        for (i, m) in models.models.enumerated() {
+            add(m.display_name, PatternEntry(kind: .model, index: i))
+            for a in m.aliases { add(a, PatternEntry(kind: .model, index: i)) }
+            if let id = m.bedrock_model_id { add(id, PatternEntry(kind: .model, index: i)) }
+        }
+        for (i, f) in models.families.enumerated() {
+            add(f.name, PatternEntry(kind: .family, index: i))
+            for a in f.aliases { add(a, PatternEntry(kind: .family, index: i)) }
+        }
+        for (i, m) in providers.non_bedrock_models.enumerated() {
+            add(m.name, PatternEntry(kind: .foreignModel, index: i))
+            for a in m.aliases { add(a, PatternEntry(kind: .foreignModel, index: i)) }
+        }
+        for (i, p) in providers.non_bedrock_providers.enumerated() {
+            add(p.name, PatternEntry(kind: .foreignProvider, index: i))
+            for a in p.aliases { add(a, PatternEntry(kind: .foreignProvider, index: i)) }
+        }
+        for (i, s) in providers.services.enumerated() {
+            add(s.name, PatternEntry(kind: .service, index: i))
+            for a in s.aliases { add(a, PatternEntry(kind: .service, index: i)) }
+        }
+        for c in components.components {
+            let ci = Component.allCases.firstIndex(of: c.id)!
+            for h in c.headings { add(h, PatternEntry(kind: .heading, index: ci)) }
+            for q in c.cues { add(q, PatternEntry(kind: .cue, index: ci)) }
+        }
+        for (ti, name) in names.enumerated() {
+            for w in lexicon.terms[name] ?? [] { add(w, PatternEntry(kind: .term, index: ti)) }
+        }
+        self.keys = keys
+        self.entries = entries
+        self.automaton = PhraseAutomaton(patterns: keys)
+    }
+
+    /// Index of a lexicon list; a rule asking for a list that does not exist is a bug caught by tests.
+    public func term(_ name: String) -> Int {
+        guard let i = termIndex[name] else { preconditionFailure("unknown term list '\(name)'") }
+        return i
+    }
+
+    public func model(id: String) -> ModelsFile.Model? {
+        modelIndex[id].map { models.models[$0] }
+    }
+
+    public func componentEntry(_ c: Component) -> ComponentsFile.Entry? {
+        components.components.first { $0.id == c }
+    }
+
+    /// The built-in packs embedded in the binary.
+    public static let builtIn: RulePack = {
+        do {
+            return try RulePack.load(overrides: [:])
+        } catch {
+            fatalError("built-in rule packs do not load: \(error)")
+        }
+    }()
+
+    /// Loads the embedded packs, with whole files replaced by `overrides` (file name -> YAML).
+    public static func load(overrides: [String: String]) throws -> RulePack {
+        func text(_ name: String) -> String { overrides[name] ?? EmbeddedRules.files[name] ?? "" }
+        return RulePack(
+            components: try decode(ComponentsFile.self, text("components.yml"), "components.yml"),
+            phrases: try decode(PhrasesFile.self, text("phrases.yml"), "phrases.yml"),
+            models: try decode(ModelsFile.self, text("models.yml"), "models.yml"),
+            providers: try decode(ProvidersFile.self, text("providers.yml"), "providers.yml"),
+            lexicon: try decode(LexiconFile.self, text("lexicon.yml"), "lexicon.yml"))
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ yaml: String, _ file: String) throws -> T {
+        do {
+            return try YAMLDecoder().decode(type, from: yaml)
+        } catch {
+            throw RulePackError(file: file, message: "\(error)")
+        }
+    }
+}

@@ -1,0 +1,140 @@
+/// Which section was taken for a component, and why.
+public struct ComponentAssignment: Sendable {
+    public let component: Component
+    /// Index into `document.sections`.
+    public let section: Int
+    public let reason: String
+}
+
+/// The result of classification: a section per component found, the duplicates, and for
+/// every text run the component whose section holds it.
+public struct ComponentMap: Sendable {
+    public internal(set) var assignments: [Component: ComponentAssignment] = [:]
+    /// Sections that name a component already taken by an earlier section.
+    public internal(set) var duplicates: [(component: Component, section: Int)] = []
+    /// For each text run, its component (nil: outside every component section).
+    public internal(set) var runComponent: [Component?] = []
+    /// Index of the section taken as the document's title, if any.
+    public internal(set) var titleSection: Int?
+
+    public subscript(_ c: Component) -> ComponentAssignment? { assignments[c] }
+}
+
+/// Decides which section holds each of the five components: heading synonyms first (longest
+/// match, then the one ending last), a named model in a heading for the model rationale,
+/// then content cues for sections no heading explains.
+public enum ComponentClassifier {
+    public static func classify(_ doc: Document, _ analysis: TextAnalysis, _ pack: RulePack) -> ComponentMap {
+        var map = ComponentMap()
+        let sections = doc.sections
+        let levelOnes = sections.filter { $0.kind == .heading && $0.level == 1 }.count
+        if let first = sections.first, first.kind == .heading, first.level == 1, levelOnes == 1, sections.count > 1 {
+            map.titleSection = 0
+        }
+
+        // Heading candidates per section.
+        var best: [(component: Component, synonym: String, score: (Int, Int))?] = Array(repeating: nil, count: sections.count)
+        for (si, s) in sections.enumerated() where si != map.titleSection {
+            guard let ri = doc.blocks[s.block].text else { continue }
+            let run = doc.texts[ri]
+            let titleText = s.kind == .heading ? 0..<run.bytes.count : 0..<(run.sourceRange.start == s.titleRange.start ? titleLength(run, s) : 0)
+            for m in analysis.matches[analysis.byRun[ri]] where m.textRange.upperBound <= titleText.upperBound {
+                for e in pack.entries[m.pattern] {
+                    let candidate: Component?
+                    var length = m.textRange.count
+                    switch e.kind {
+                    case .heading: candidate = Component.allCases[e.index]
+                    case .model, .family: candidate = .model; length = 1
+                    default: candidate = nil
+                    }
+                    guard let c = candidate else { continue }
+                    let score = (length, m.textRange.upperBound)
+                    if best[si] == nil || score > best[si]!.score {
+                        best[si] = (c, run.string(m.textRange), score)
+                    }
+                }
+            }
+        }
+
+        func hasAssignedAncestor(_ si: Int) -> Bool {
+            var p = sections[si].parent
+            while let pi = p {
+                if map.assignments.values.contains(where: { $0.section == pi }) { return true }
+                p = sections[pi].parent
+            }
+            return false
+        }
+
+        for (si, cand) in best.enumerated() {
+            guard let cand else { continue }
+            if let existing = map.assignments[cand.component] {
+                if !isAncestor(existing.section, of: si, sections) && !hasAssignedAncestor(si) {
+                    map.duplicates.append((cand.component, si))
+                }
+                continue
+            }
+            let what = sections[si].kind == .heading ? "heading" : "lead-in label"
+            let reason = cand.score.0 == 1 && cand.component == .model && pack.entries.isEmpty == false && !isSynonym(cand.synonym, pack)
+                ? "\(what) '\(sections[si].title)' names the model \(cand.synonym)"
+                : "\(what) '\(sections[si].title)' matches '\(cand.synonym)'"
+            map.assignments[cand.component] = ComponentAssignment(component: cand.component, section: si, reason: reason)
+        }
+
+        // Content cues for the components no heading named.
+        let missing = Component.allCases.filter { map.assignments[$0] == nil }
+        if !missing.isEmpty {
+            let assignedSections = Set(map.assignments.values.map(\.section))
+            for (si, s) in sections.enumerated() where best[si] == nil && si != map.titleSection && !assignedSections.contains(si) {
+                if s.level > 2 && s.kind == .heading { continue }
+                if hasAssignedAncestor(si) { continue }
+                var cues: [Component: Set<Int>] = [:]
+                for (ri, run) in doc.texts.enumerated() where s.range.contains(doc.blocks[run.block].range.start) {
+                    for m in analysis.matches[analysis.byRun[ri]] {
+                        for e in pack.entries[m.pattern] where e.kind == .cue {
+                            cues[Component.allCases[e.index], default: []].insert(m.pattern)
+                        }
+                    }
+                }
+                let ranked = missing.filter { map.assignments[$0] == nil }
+                    .map { ($0, cues[$0]?.count ?? 0) }
+                    .filter { $0.1 >= pack.components.cue_threshold }
+                    .sorted { $0.1 > $1.1 }
+                if let (c, n) = ranked.first, ranked.count == 1 || ranked[1].1 < n {
+                    let words = cues[c]!.map { pack.keys[$0] }.sorted().prefix(4).joined(separator: ", ")
+                    map.assignments[c] = ComponentAssignment(
+                        component: c, section: si,
+                        reason: "no heading names it; section '\(s.title)' holds \(n) of its content cues (\(words))")
+                }
+            }
+        }
+
+        // Component of every text run: the innermost assigned section that holds it.
+        let assigned = map.assignments.values.sorted { sections[$0.section].range.length > sections[$1.section].range.length }
+        map.runComponent = doc.texts.map { run in
+            let at = doc.blocks[run.block].range.start
+            var found: Component? = nil
+            for a in assigned where sections[a.section].range.contains(at) { found = a.component }
+            return found
+        }
+        return map
+    }
+
+    static func isSynonym(_ text: String, _ pack: RulePack) -> Bool {
+        let key = Normalizer.key(text)
+        return pack.components.components.contains { $0.headings.contains { Normalizer.key($0) == key } }
+    }
+
+    static func isAncestor(_ a: Int, of b: Int, _ sections: [Section]) -> Bool {
+        var p = sections[b].parent
+        while let pi = p {
+            if pi == a { return true }
+            p = sections[pi].parent
+        }
+        return false
+    }
+
+    /// Length in text bytes of a lead-in label (the title at the start of the run).
+    static func titleLength(_ run: TextRun, _ s: Section) -> Int {
+        min(s.title.utf8.count, run.bytes.count)
+    }
+}

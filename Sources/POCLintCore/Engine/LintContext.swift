@@ -1,0 +1,134 @@
+/// What a rule sees of one file: the document, its components, the shared text analysis,
+/// the data packs and the configuration. Rules report through `report`.
+public final class LintContext {
+    public let document: Document
+    public let configuration: Configuration
+    public let analysis: TextAnalysis
+    public let components: ComponentMap
+    public var pack: RulePack { configuration.pack }
+    public var source: SourceText { document.source }
+
+    public private(set) var diagnostics: [Diagnostic] = []
+    private var current: RuleDescription?
+    private var currentSetting = RuleSetting()
+    private var cache: [String: Any] = [:]
+
+    public init(document: Document, configuration: Configuration) {
+        self.document = document
+        self.configuration = configuration
+        self.analysis = TextAnalysis(document: document, pack: configuration.pack)
+        self.components = ComponentClassifier.classify(document, analysis, configuration.pack)
+    }
+
+    /// Runs one rule (severity overrides and options of its configuration apply).
+    public func run(_ rule: any Rule) {
+        let description = rule.description
+        let setting = configuration.setting(description.id)
+        guard setting.enabled else { return }
+        current = description
+        currentSetting = setting
+        rule.check(self)
+        current = nil
+    }
+
+    /// Reports a finding of the rule being run.
+    public func report(_ range: SourceRange, _ message: String, severity: Severity? = nil,
+                       component: Component? = nil, suggestion: String? = nil, fix: Fix? = nil,
+                       related: [RelatedLocation] = []) {
+        guard let rule = current else { return }
+        let sev = currentSetting.severity ?? severity ?? rule.severity
+        diagnostics.append(Diagnostic(ruleID: rule.id, severity: sev, message: message, range: range,
+                                      component: component ?? rule.component, suggestion: suggestion,
+                                      fix: fix, related: related))
+    }
+
+    /// A rule option from the configuration, or the default.
+    public func option(_ name: String, default value: Double) -> Double {
+        if case .number(let n)? = currentSetting.options[name] { return n }
+        return value
+    }
+
+    public func option(_ name: String, default value: Bool) -> Bool {
+        if case .bool(let b)? = currentSetting.options[name] { return b }
+        return value
+    }
+
+    public func option(_ name: String, default value: [String]) -> [String] {
+        if case .list(let l)? = currentSetting.options[name] { return l }
+        return value
+    }
+
+    /// A value computed once per file and shared by the rules that need it.
+    public func memo<T>(_ key: String, _ make: () -> T) -> T {
+        if let v = cache[key] as? T { return v }
+        let v = make()
+        cache[key] = v
+        return v
+    }
+
+    // MARK: - Reading the document
+
+    /// The section taken for a component.
+    public func section(_ c: Component) -> Section? {
+        components[c].map { document.sections[$0.section] }
+    }
+
+    /// Indices of the text runs that belong to a component (its section minus nested sections of other components).
+    public func runs(_ c: Component) -> [Int] {
+        memo("runs.\(c.rawValue)") {
+            components.runComponent.indices.filter { components.runComponent[$0] == c }
+        }
+    }
+
+    /// Text runs outside code, in any component or none.
+    public var allRuns: Range<Int> { 0..<document.texts.count }
+
+    /// Matches of a run.
+    public func matches(inRun ri: Int) -> ArraySlice<PhraseMatch> {
+        analysis.matches[analysis.byRun[ri]]
+    }
+
+    /// Matches of one kind in the given runs, each with its entry index; a match contained in
+    /// a longer match of the same kind is dropped (leftmost-longest).
+    public func matches(_ kind: PatternKind, in runs: [Int]) -> [(match: PhraseMatch, index: Int)] {
+        var out: [(match: PhraseMatch, index: Int)] = []
+        for ri in runs {
+            var local: [(match: PhraseMatch, index: Int)] = []
+            for m in matches(inRun: ri) {
+                for e in pack.entries[m.pattern] where e.kind == kind {
+                    local.append((m, e.index))
+                }
+            }
+            out.append(contentsOf: local.filter { a in
+                !local.contains { b in
+                    b.match.textRange != a.match.textRange && b.match.textRange.lowerBound <= a.match.textRange.lowerBound
+                        && b.match.textRange.upperBound >= a.match.textRange.upperBound
+                }
+            })
+        }
+        return out
+    }
+
+    /// Whether any word of a lexicon list occurs in the runs; returns the distinct words found.
+    public func terms(_ list: String, in runs: [Int]) -> [String] {
+        let ti = pack.term(list)
+        var seen: [String] = []
+        for ri in runs {
+            for m in matches(inRun: ri) where pack.entries[m.pattern].contains(PatternEntry(kind: .term, index: ti)) {
+                let key = pack.keys[m.pattern]
+                if !seen.contains(key) { seen.append(key) }
+            }
+        }
+        return seen
+    }
+
+    /// Source range of a match.
+    public func range(of m: PhraseMatch) -> SourceRange {
+        document.texts[m.run].sourceRange(m.textRange)
+    }
+
+    /// The title range of a component's section (where section-level findings point).
+    public func anchor(_ c: Component) -> SourceRange? {
+        section(c)?.titleRange
+    }
+}

@@ -1,0 +1,66 @@
+/// The result of linting one file.
+public struct LintResult: Sendable {
+    public let path: String
+    public let document: Document
+    public let components: ComponentMap
+    public let diagnostics: [Diagnostic]
+    /// Bytes that preceded the text (a UTF-8 BOM), for writing fixes back.
+    public let prefix: [UInt8]
+
+    public init(path: String, document: Document, components: ComponentMap, diagnostics: [Diagnostic], prefix: [UInt8]) {
+        self.path = path
+        self.document = document
+        self.components = components
+        self.diagnostics = diagnostics
+        self.prefix = prefix
+    }
+
+    /// The same result with only the diagnostics that pass `keep`.
+    public func filtered(_ keep: (Diagnostic) -> Bool) -> LintResult {
+        LintResult(path: path, document: document, components: components, diagnostics: diagnostics.filter(keep), prefix: prefix)
+    }
+}
+
+/// The engine: a pure function from (source, configuration) to diagnostics.
+public struct Linter: Sendable {
+    public let rules: [any Rule]
+    public let configuration: Configuration
+
+    public init(rules: [any Rule], configuration: Configuration = Configuration()) {
+        self.rules = rules
+        self.configuration = configuration
+    }
+
+    /// Lints raw file bytes; input that is not text throws a clear error.
+    public func lint(bytes: [UInt8], path: String) throws(InputError) -> LintResult {
+        let decoded = try SourceDecoder.decode(bytes, path: path)
+        return lint(decoded.text, path: path, prefix: decoded.prefix)
+    }
+
+    /// Lints a Markdown string.
+    public func lint(_ markdown: String, path: String = "<string>") -> LintResult {
+        lint(SourceText(markdown), path: path, prefix: [])
+    }
+
+    public func lint(_ text: SourceText, path: String, prefix: [UInt8] = []) -> LintResult {
+        let document = MarkdownParser.parse(text)
+        let context = LintContext(document: document, configuration: configuration)
+        for rule in rules { context.run(rule) }
+        let sorted = Linter.order(context.diagnostics)
+        return LintResult(path: path, document: document, components: context.components,
+                          diagnostics: sorted, prefix: prefix)
+    }
+
+    /// Stable order: position, then rule id, then message; exact duplicates removed.
+    static func order(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return diagnostics
+            .sorted { a, b in
+                if a.range.start != b.range.start { return a.range.start < b.range.start }
+                if a.ruleID != b.ruleID { return a.ruleID < b.ruleID }
+                if a.range.end != b.range.end { return a.range.end < b.range.end }
+                return a.message < b.message
+            }
+            .filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,84 @@
+/// The one normalisation every phrase, alias and synonym goes through, and the text too:
+/// ASCII letters lower-cased, every run of punctuation, spaces and typographic punctuation
+/// (curly quotes, dashes, ellipsis, no-break space) read as one separator, other non-ASCII
+/// characters kept as word characters. Matching whole words is then matching ` words `.
+public enum Normalizer {
+    /// Byte class of an ASCII byte: 0 separator, 1 word.
+    @inline(__always) static func isWordASCII(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)
+    }
+
+    /// Whether a non-ASCII scalar reads as punctuation.
+    @inline(__always) static func isSeparatorScalar(_ v: UInt32) -> Bool {
+        v == 0xA0 || v == 0xAB || v == 0xBB || v == 0xB7 || (v >= 0x2000 && v <= 0x206F) || v == 0x3000 || v == 0xFEFF
+    }
+
+    /// Normalises `bytes` (UTF-8) into `out` (` word word `), recording for every output byte
+    /// the input offset it came from.
+    public static func normalize(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], map: inout [Int32]) {
+        out.removeAll(keepingCapacity: true)
+        map.removeAll(keepingCapacity: true)
+        out.append(0x20)
+        map.append(0)
+        var lastWasSep = true
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                if isWordASCII(b) {
+                    out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                    map.append(Int32(i))
+                    lastWasSep = false
+                } else if !lastWasSep {
+                    out.append(0x20)
+                    map.append(Int32(i))
+                    lastWasSep = true
+                }
+                i += 1
+                continue
+            }
+            let len = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+            var v: UInt32 = 0
+            if i + len <= n {
+                switch len {
+                case 2: v = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                case 3: v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                default: v = UInt32(b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                }
+            }
+            if isSeparatorScalar(v) {
+                if !lastWasSep {
+                    out.append(0x20)
+                    map.append(Int32(i))
+                    lastWasSep = true
+                }
+            } else {
+                var k = 0
+                while k < len && i + k < n {
+                    out.append(bytes[i + k])
+                    map.append(Int32(i + k))
+                    k += 1
+                }
+                lastWasSep = false
+            }
+            i += len
+        }
+        if !lastWasSep {
+            out.append(0x20)
+            map.append(Int32(n))
+        }
+    }
+
+    /// The normalised form of a phrase, as a String without the padding spaces.
+    public static func key(_ phrase: String) -> String {
+        var out: [UInt8] = []
+        var map: [Int32] = []
+        var bytes = Array(phrase.utf8)
+        bytes.withUnsafeMutableBufferPointer { buf in
+            normalize(UnsafeBufferPointer(buf), into: &out, map: &map)
+        }
+        let trimmed = out.count >= 2 ? Array(out[1..<(out.count - 1)]) : []
+        return String(decoding: trimmed, as: UTF8.self)
+    }
+}

@@ -1,0 +1,62 @@
+import POCLintCore
+
+/// Human output: `file:line:col: severity: message [rule-id]`, the source line with a caret
+/// underline, the rule's page, and a summary line. Colour only when asked (a terminal).
+public struct TextReporter: Reporter {
+    public init() {}
+
+    public func render(_ files: [FileReport], options: ReportOptions) -> String {
+        var out = ""
+        var counts: [Severity: Int] = [:]
+        for file in files {
+            let text = file.result.document.source
+            for d in file.result.diagnostics {
+                counts[d.severity, default: 0] += 1
+                let loc = text.location(of: d.range.start)
+                let sev = paint(d.severity.rawValue, color: Self.color(d.severity), options)
+                out += "\(paint("\(file.path):\(loc.line):\(loc.column):", color: "1", options)) \(sev): \(d.message) \(paint("[\(d.ruleID)]", color: "2", options))\n"
+                out += snippet(text, d.range, options)
+                if let s = d.suggestion { out += "  = help: \(s)\n" }
+                out += "  = see: \(options.helpURL(d.ruleID))\n"
+            }
+        }
+        out += summary(files: files.count, counts, options)
+        return out
+    }
+
+    static func color(_ s: Severity) -> String {
+        switch s {
+        case .error: "1;31"
+        case .warning: "1;33"
+        case .info: "1;36"
+        }
+    }
+
+    func paint(_ s: String, color: String, _ o: ReportOptions) -> String {
+        o.color ? "\u{1B}[\(color)m\(s)\u{1B}[0m" : s
+    }
+
+    /// The first line of the range with a caret underline (tabs kept so carets align).
+    func snippet(_ text: SourceText, _ range: SourceRange, _ o: ReportOptions) -> String {
+        let start = text.location(of: range.start)
+        let lineRange = text.lineContentRange(start.line)
+        let line = text.string(lineRange)
+        let endOffset = min(range.end, lineRange.end)
+        let prefix = text.string(SourceRange(lineRange.start, start.offset))
+        let marked = text.string(SourceRange(start.offset, max(start.offset, endOffset)))
+        let pad = String(prefix.unicodeScalars.map { $0 == "\t" ? "\t" : " " })
+        let width = max(1, marked.unicodeScalars.count)
+        let number = String(start.line)
+        let gutter = String(repeating: " ", count: number.count)
+        return "\(gutter) |\n\(number) | \(line)\n\(gutter) | \(pad)\(paint(String(repeating: "^", count: width), color: "1;32", o))\n"
+    }
+
+    func summary(files: Int, _ counts: [Severity: Int], _ o: ReportOptions) -> String {
+        let e = counts[.error] ?? 0, w = counts[.warning] ?? 0, i = counts[.info] ?? 0
+        let total = e + w + i
+        let fileWord = files == 1 ? "file" : "files"
+        if total == 0 { return "\(files) \(fileWord) linted: no problems\n" }
+        func n(_ k: Int, _ word: String) -> String { "\(k) \(word)\(k == 1 ? "" : "s")" }
+        return "\(files) \(fileWord) linted: \(n(e, "error")), \(n(w, "warning")), \(i) info\n"
+    }
+}

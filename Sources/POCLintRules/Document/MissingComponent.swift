@@ -1,0 +1,66 @@
+import POCLintCore
+
+/// Reports each of the five required components the document lacks, at the place the
+/// section belongs (before the next component in the canonical order, or after the last).
+public struct MissingComponent: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        id: "missing-component",
+        title: "A required component is missing",
+        rationale: "Reviewers check the five components (use case, model selection rationale, evaluation methodology, budget projection, POC timeline) one by one; a missing one puts the application at risk of rejection.",
+        severity: .error,
+        component: nil,
+        triggering: [
+            .document("# Acme\n\n## Use case\n\nAdjusters get draft replies to warranty claims.\n\n## Budget\n\nTotal $1,900 a month.\n"),
+        ],
+        nonTriggering: [
+            .document("# Acme\n\n## Problem\n\nx\n\n## Why Claude Sonnet 4\n\nx\n\n## Success metrics\n\nx\n\n## Cost projection\n\nx\n\n## Milestones\n\nx\n"),
+            .document("# Acme\n\n**Use case.** x\n\n**Model choice.** x\n\n**Evaluation.** x\n\n**Budget.** x\n\n**Timeline.** x\n"),
+        ],
+        readsProse: false)
+
+    public func check(_ context: LintContext) {
+        let doc = context.document
+        let present = Component.allCases.filter { context.components[$0] != nil }
+        for c in Component.allCases where context.components[c] == nil {
+            let next = present.filter { $0 > c }.compactMap { n in context.components[n].map { doc.sections[$0.section] } }
+                .min { $0.range.start < $1.range.start }
+            let previous = present.filter { $0 < c }.compactMap { p in context.components[p].map { doc.sections[$0.section] } }
+                .max { $0.range.start < $1.range.start }
+            let message = "Missing component: \(c.title). Reviewers score five components; an application without its \(c.title) is at risk of rejection."
+            if let next {
+                let level = next.kind == .heading ? next.level : 2
+                let at = doc.blocks[next.block].range.start
+                context.report(next.titleRange, message, component: c,
+                               suggestion: "Add a '\(c.heading)' section before '\(next.title)'.",
+                               fix: skeletonFix(c, level: level, at: at, before: true))
+            } else if let previous {
+                let level = previous.kind == .heading ? previous.level : 2
+                context.report(previous.titleRange, message, component: c,
+                               suggestion: "Add a '\(c.heading)' section after '\(previous.title)'.",
+                               fix: skeletonFix(c, level: level, at: previous.range.end, before: false, text: context.source))
+            } else {
+                let first = context.source.lineContentRange(1)
+                context.report(first, message, component: c,
+                               suggestion: "Add a '\(c.heading)' section.",
+                               fix: skeletonFix(c, level: 2, at: context.source.bytes.count, before: false, text: context.source))
+            }
+        }
+    }
+
+    func skeletonFix(_ c: Component, level: Int, at offset: Int, before: Bool, text: SourceText? = nil) -> Fix {
+        let heading = String(repeating: "#", count: max(1, min(level, 6))) + " " + c.heading
+        let body = "<!-- poclint: write the \(c.title) here -->"
+        var insert = "\(heading)\n\n\(body)\n\n"
+        if !before, let text {
+            // Appending after a section: make sure a blank line separates it.
+            let bytes = text.bytes
+            let endsWithNewline = offset > 0 && (bytes[offset - 1] == 0x0A)
+            let endsWithBlank = offset > 1 && bytes[offset - 1] == 0x0A && bytes[offset - 2] == 0x0A
+            insert = (endsWithBlank ? "" : endsWithNewline ? "\n" : "\n\n") + "\(heading)\n\n\(body)\n"
+            if offset < bytes.count { insert += "\n" }
+        }
+        return Fix(title: "Insert a '\(c.heading)' section", edits: [TextEdit(range: SourceRange(offset, offset), replacement: insert)], isSafe: true)
+    }
+}

@@ -1,0 +1,16 @@
+import POCLintCore
+
+/// Every rule poclint has, in one hand-written list (Swift on Linux cannot discover types at
+/// run time, and a list needs no code generation). Order is the order rules run in.
+public enum RuleRegistry {
+    public static let all: [any Rule] = [
+        MissingComponent(),
+    ]
+
+    /// The rule with this id.
+    public static func rule(_ id: String) -> (any Rule)? {
+        all.first { $0.description.id == id }
+    }
+
+    public static var ids: [String] { all.map(\.description.id) }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import POCLintCore
+
+@main
+struct POCLintMain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "poclint",
+        abstract: "A linter for Amazon Bedrock POC credit applications written in Markdown.",
+        discussion: """
+        Checks the five components reviewers score (use case, model selection rationale, \
+        evaluation methodology, budget projection, 60/90-day timeline), flags vague phrasing, \
+        checks the numbers and predicts the award tier.
+
+        Start with:  poclint lint application.md
+        """,
+        version: POCLint.version,
+        subcommands: [LintCommand.self],
+        defaultSubcommand: nil)
+
+    /// Maps errors to exit codes: usage and input errors exit 2 with one line on stderr.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as CLIError {
+            FileHandle.standardError.write(Data("poclint: \(error.description)\n".utf8))
+            Foundation.exit(2)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || code.rawValue == 1 {
+                exit(withError: error)
+            }
+            if code == .validationFailure || code.rawValue == 64 {
+                let message = fullMessage(for: error)
+                FileHandle.standardError.write(Data((message.isEmpty ? "poclint: usage error" : message).utf8 + [0x0A]))
+                Foundation.exit(2)
+            }
+            FileHandle.standardError.write(Data("poclint: \(error)\n".utf8))
+            Foundation.exit(2)
+        }
+    }
+}
