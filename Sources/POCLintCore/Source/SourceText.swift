@@ -1,5 +1,5 @@
 /// A position in a source file, in every coordinate system an output needs.
-public struct SourceLocation: Sendable, Hashable, Codable {
+public struct SourcePosition: Sendable, Hashable, Codable {
     /// 1-based line.
     public var line: Int
     /// 1-based column counted in Unicode scalars (what people see in an editor status bar).
@@ -103,7 +103,7 @@ public struct SourceText: Sendable {
     }
 
     /// Every coordinate of a byte offset. Offsets inside a multibyte character snap back to its start.
-    public func location(of rawOffset: Int) -> SourceLocation {
+    public func location(of rawOffset: Int) -> SourcePosition {
         var offset = min(max(rawOffset, 0), bytes.count)
         while offset > 0 && offset < bytes.count && (bytes[offset] & 0xC0) == 0x80 { offset -= 1 }
         let lineIdx = lineIndex(of: offset)
@@ -119,7 +119,7 @@ public struct SourceText: Sendable {
             }
             i += 1
         }
-        return SourceLocation(line: lineIdx + 1, column: scalars + 1, utf16Column: utf16,
+        return SourcePosition(line: lineIdx + 1, column: scalars + 1, utf16Column: utf16,
                               offset: offset, byteColumn: offset - start + 1)
     }
 

@@ -1,0 +1,74 @@
+import Foundation
+import POCLintCore
+import POCLintRules
+
+/// The repository root, found from this file's path.
+let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+func readRepoFile(_ relative: String) throws -> String {
+    try String(contentsOf: repositoryRoot.appendingPathComponent(relative), encoding: .utf8)
+}
+
+/// The excellent application every `.section` example is spliced into.
+let baseApplication: String = {
+    (try? readRepoFile("fixtures/excellent-claims-drafting.md")) ?? ""
+}()
+
+/// A fixture's expectations, from its `<!-- poclint-expect ... -->` comment:
+/// lines `LINE:COL rule-id` and `tier: NAME`.
+struct FixtureExpectation {
+    var diagnostics: [String] = []
+    var tier: String?
+
+    init(_ text: String) {
+        guard let start = text.range(of: "<!-- poclint-expect"),
+              let end = text.range(of: "-->", range: start.upperBound..<text.endIndex) else { return }
+        for raw in text[start.upperBound..<end.lowerBound].split(whereSeparator: \.isNewline) {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { continue }
+            if line.hasPrefix("tier:") {
+                tier = line.dropFirst(5).trimmingCharacters(in: .whitespaces)
+            } else {
+                diagnostics.append(line)
+            }
+        }
+        diagnostics.sort()
+    }
+}
+
+/// Builds the Markdown of an example: a whole document, or the base application with one
+/// component's section body replaced.
+func exampleMarkdown(_ example: RuleExample) -> String {
+    switch example {
+    case .document(let md):
+        return md
+    case .section(let component, let body):
+        return splice(baseApplication, component: component, body: body)
+    }
+}
+
+/// Replaces the body of `component`'s section in `markdown` with `body`.
+func splice(_ markdown: String, component: Component, body: String) -> String {
+    let result = Linter(rules: []).lint(markdown)
+    guard let assignment = result.components[component] else { return markdown }
+    let section = result.document.sections[assignment.section]
+    let source = result.document.source
+    let before = source.string(SourceRange(0, section.bodyRange.start))
+    let after = source.string(SourceRange(section.bodyRange.end, source.bytes.count))
+    return before + "\n\n" + body + "\n\n" + after
+}
+
+func lint(_ markdown: String, rules: [any Rule] = RuleRegistry.all) -> LintResult {
+    Linter(rules: rules).lint(markdown)
+}
+
+extension LintResult {
+    /// `LINE:COL rule-id` of every diagnostic, sorted.
+    var positions: [String] {
+        diagnostics.map { d in
+            let p = document.source.location(of: d.range.start)
+            return "\(p.line):\(p.column) \(d.ruleID)"
+        }.sorted()
+    }
+}
