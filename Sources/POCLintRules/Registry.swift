@@ -5,6 +5,27 @@ import POCLintCore
 public enum RuleRegistry {
     public static let all: [any Rule] = [
         MissingComponent(),
+        VaguePhrase(),
+        UseCaseGeneric(),
+        UseCaseNoActor(),
+        UseCaseNoInput(),
+        UseCaseNoOutcome(),
+        ModelNotNamed(),
+        ModelVersionUnspecified(),
+        NonBedrockModel(),
+        ModelWithoutReason(),
+        ModelNoComparison(),
+        ModelRouting(),
+        EvalNoTestSetSize(),
+        EvalNoSource(),
+        EvalNoCadence(),
+        EvalNoMetric(),
+        EvalNoThreshold(),
+        EvalNoRegressionTracking(),
+        TimelineWindow(),
+        TimelineMilestones(),
+        TimelineNoMidpoint(),
+        TimelineDecision(),
     ]
 
     /// The rule with this id.

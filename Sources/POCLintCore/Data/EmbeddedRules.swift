@@ -95,6 +95,10 @@ terms:
   # Model: a fallback and its trigger.
   fallback: [fallback, fall back, falls back, failover, fail over, fails over, backup model, secondary model,
              if it fails, on error, on timeout, times out, throttled, throttling, outage]
+  # Model: what makes the fallback fire.
+  trigger: [latency, timeout, timeouts, times out, timed out, throttled, throttling, throttles, error, errors, fails,
+            failure, failures, unavailable, outage, exceeds, exceeded, above, over budget, p95, p99, rate limit,
+            rate limited, 429, 5xx, 503, degraded, down]
   # Evaluation: units a test set is counted in.
   test-unit: [examples, example, cases, test cases, samples, items, questions, documents, tickets, conversations,
               prompts, queries, claims, transcripts, records, emails, pairs, utterances, calls, contracts, pages, scenarios]
@@ -113,6 +117,9 @@ terms:
            faithfulness, precision, recall, hallucination rate, bertscore, mrr, ndcg, pass rate, pass 1, csat,
            answer relevance, citation accuracy, factual accuracy, correctness, acceptance rate, edit distance,
            top 1 accuracy, top 3 accuracy, auc, error rate, deflection rate, resolution rate, agreement, kappa]
+  # Evaluation: words that make a number a pass threshold.
+  threshold: [threshold, thresholds, pass threshold, pass mark, passing score, target, at least, minimum, min,
+              or better, or higher, or above, no lower than, must reach, must score, bar, pass, passes, meets, met]
   # Evaluation: tracking across versions.
   regression: [regression, regressions, regression suite, regression test, regression tests, baseline,
                previous version, prompt version, prompt versions, model version, model versions, each version,
@@ -131,6 +138,9 @@ terms:
                 cloudwatch, ecs, fargate, eks, api gateway, step functions, sagemaker, textract, transcribe,
                 comprehend, sqs, sns, eventbridge, aurora, rds, elasticache, cognito, amplify, cloudfront,
                 guardrails, bedrock agents, kendra, ec2, vpc, nat gateway, secrets manager, kms]
+  # Stack: words that say a named service or model is being left behind.
+  replacement: [instead of, rather than, replace, replaces, replacing, replaced, migrate from, migrating from,
+                migrated from, moving off, move off, moved off, no longer, away from, switch from, switching from]
   # Budget: words that say a line is model inference.
   inference: [inference, bedrock inference, model inference, tokens, token, llm, completions, generation]
 """####,

@@ -25,6 +25,10 @@ public enum PatternKind: Sendable, Hashable {
 public struct PatternEntry: Sendable, Hashable {
     public let kind: PatternKind
     public let index: Int
+    public init(kind: PatternKind, index: Int) {
+        self.kind = kind
+        self.index = index
+    }
 }
 
 /// An error in a rule pack (built-in or the user's): file, line and column where known.

@@ -1,0 +1,108 @@
+import POCLintCore
+
+extension LintContext {
+    /// Numbers, money, token volumes and days of a text run (computed once per run).
+    func quantities(_ run: Int) -> Quantities {
+        memo("q.\(run)") { Quantities(document.texts[run].bytes) }
+    }
+
+    /// The sentence of a run that holds `range`: split at `.`, `;`, `?`, `!` followed by a space
+    /// (so "0.92" and "Claude 3.5" stay whole).
+    func sentence(_ run: Int, around range: Range<Int>) -> Range<Int> {
+        let b = document.texts[run].bytes
+        var start = range.lowerBound
+        while start > 0 {
+            let c = b[start - 1]
+            if (c == 0x2E || c == 0x3B || c == 0x3F || c == 0x21) && start < b.count && b[start] == 0x20 { break }
+            start -= 1
+        }
+        var end = range.upperBound
+        while end < b.count {
+            let c = b[end]
+            if (c == 0x2E || c == 0x3B || c == 0x3F || c == 0x21) && (end + 1 == b.count || b[end + 1] == 0x20) { break }
+            end += 1
+        }
+        return start..<end
+    }
+
+    /// Whether a word of a lexicon list occurs in `range` of a run, or in the run's bold lead-in label.
+    func hasTerm(_ list: String, run: Int, in range: Range<Int>, includeLabel: Bool = true) -> Bool {
+        let ti = pack.term(list)
+        let text = document.texts[run]
+        let label = includeLabel ? leadingStrong(run) : nil
+        for m in matches(inRun: run) where pack.entries[m.pattern].contains(PatternEntry(kind: .term, index: ti)) {
+            if range.contains(m.textRange.lowerBound) && m.textRange.upperBound <= range.upperBound { return true }
+            if let label, label.contains(m.textRange.lowerBound) { return true }
+        }
+        _ = text
+        return false
+    }
+
+    /// The text range of a run's leading bold label (`**Fallback.** ...`), if any.
+    func leadingStrong(_ run: Int) -> Range<Int>? {
+        let text = document.texts[run]
+        guard let s = text.inlines.first(where: { $0.kind == .strong && $0.depth == 0 }), s.textRange.lowerBound == 0 else { return nil }
+        return s.textRange
+    }
+
+    /// Words of a lexicon list found in the runs of a component.
+    func componentTerms(_ list: String, _ c: Component) -> [String] {
+        terms(list, in: runs(c))
+    }
+
+    /// Number of words in the document's prose (headings, paragraphs, cells).
+    var wordCount: Int {
+        memo("words") {
+            var n = 0
+            for run in document.texts {
+                var inWord = false
+                for b in run.bytes {
+                    let w = b > 0x20
+                    if w && !inWord { n += 1 }
+                    inWord = w
+                }
+            }
+            return n
+        }
+    }
+
+    /// The text of a source range as one line (for messages).
+    func quote(_ range: SourceRange) -> String {
+        var s = source.string(range)
+        s = String(s.map { $0 == "\n" || $0 == "\r" ? " " : $0 })
+        while s.contains("  ") { s = s.replacingOccurrences(of: "  ", with: " ") }
+        return s
+    }
+}
+
+/// Dollar amounts as people write them: `$1,800`, `$0.07`, `$1.5M`.
+func dollars(_ v: Double) -> String {
+    if v >= 100 || v == v.rounded() {
+        let n = Int(v.rounded())
+        var digits = String(abs(n))
+        var out = ""
+        while digits.count > 3 {
+            out = "," + digits.suffix(3) + out
+            digits = String(digits.dropLast(3))
+        }
+        return (n < 0 ? "-$" : "$") + digits + out
+    }
+    return "$" + formatNumber(v, decimals: v < 1 ? 3 : 2)
+}
+
+/// A number without trailing zeros: 10, 2.5, 0.035.
+func formatNumber(_ v: Double, decimals: Int = 3) -> String {
+    if v == v.rounded() && abs(v) < 1e15 { return String(Int(v)) }
+    var s = String(format: "%.\(decimals)f", v)
+    while s.hasSuffix("0") { s.removeLast() }
+    if s.hasSuffix(".") { s.removeLast() }
+    return s
+}
+
+/// Token counts as people write them: 10M, 0.8M, 500K.
+func tokenCount(_ v: Double) -> String {
+    if v >= 1_000_000_000 { return formatNumber(v / 1_000_000_000, decimals: 2) + "B" }
+    if v >= 1_000_000 { return formatNumber(v / 1_000_000, decimals: 2) + "M" }
+    if v >= 1_000 { return formatNumber(v / 1_000, decimals: 1) + "K" }
+    return formatNumber(v)
+}
