@@ -22,10 +22,20 @@ public enum RuleRegistry {
         EvalNoMetric(),
         EvalNoThreshold(),
         EvalNoRegressionTracking(),
+        BudgetRange(),
+        BudgetTotal(),
+        BudgetSum(),
+        InferenceCost(),
+        InferenceWithoutVolumes(),
+        BudgetModelMismatch(),
         TimelineWindow(),
         TimelineMilestones(),
         TimelineNoMidpoint(),
         TimelineDecision(),
+        NonAWSService(),
+        ThresholdMismatch(),
+        ApplicationLength(),
+        DuplicateComponent(),
     ]
 
     /// The rule with this id.

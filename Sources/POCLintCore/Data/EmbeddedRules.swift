@@ -61,7 +61,10 @@ terms:
           underwriters, recruiters, sales reps, account managers, operators, reviewers, merchants, sellers,
           buyers, students, teachers, tutors, auditors, accountants, dispatchers, technicians, our team,
           staff, employees, editors, writers, marketers, researchers, pharmacists, brokers, tenants,
-          landlords, drivers, shoppers, members, subscribers, moderators, coordinators, planners, investigators]
+          landlords, drivers, shoppers, members, subscribers, moderators, coordinators, planners, investigators,
+          bookkeepers, finance team, ops team, operations team, support team, sales team, clerks, inspectors,
+          adjusters, caseworkers, case managers, dispatchers, physicians, radiologists, therapists, pharmacists,
+          homeowners, travellers, travelers, guests, hosts, borrowers, lenders, traders, vendors, suppliers]
   # Use case: what the model reads.
   input-data: [documents, document, pdf, pdfs, tickets, ticket, emails, email, transcripts, transcript, logs,
                claim form, claim forms, contracts, contract, policy, policies, records, chat history,

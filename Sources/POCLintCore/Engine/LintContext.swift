@@ -60,7 +60,8 @@ public final class LintContext {
 
     /// A value computed once per file and shared by the rules that need it.
     public func memo<T>(_ key: String, _ make: () -> T) -> T {
-        if let v = cache[key] as? T { return v }
+        // Look the key up first: `cache[key] as? T` would succeed with nil when T is an Optional.
+        if let stored = cache[key], let v = stored as? T { return v }
         let v = make()
         cache[key] = v
         return v

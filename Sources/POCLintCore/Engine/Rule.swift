@@ -24,6 +24,8 @@ public struct RuleDescription: Sendable {
     /// kebab-case identifier, e.g. `missing-component`.
     public var id: String
     public var title: String
+    /// What it checks, precisely (the docs page's first section).
+    public var detail: String
     /// Why a reviewer cares.
     public var rationale: String
     public var severity: Severity
@@ -35,11 +37,12 @@ public struct RuleDescription: Sendable {
     /// Whether the rule reads prose (it must then be silent on text inside code blocks).
     public var readsProse: Bool
 
-    public init(id: String, title: String, rationale: String, severity: Severity, component: Component?,
+    public init(id: String, title: String, detail: String, rationale: String, severity: Severity, component: Component?,
                 triggering: [RuleExample], nonTriggering: [RuleExample], options: [RuleOption] = [],
                 readsProse: Bool = true) {
         self.id = id
         self.title = title
+        self.detail = detail
         self.rationale = rationale
         self.severity = severity
         self.component = component

@@ -77,6 +77,13 @@ public struct TokenVolume: Sendable, Hashable {
     public var direction: TokenDirection
     public var period: Period?
     public var range: Range<Int>
+
+    public init(tokens: Double, direction: TokenDirection, period: Period?, range: Range<Int>) {
+        self.tokens = tokens
+        self.direction = direction
+        self.period = period
+        self.range = range
+    }
 }
 
 /// A day mentioned in a text: `90 days`, `90-day`, `day 45`, `days 46-75`, `12 weeks`.

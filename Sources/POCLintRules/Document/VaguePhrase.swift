@@ -8,6 +8,7 @@ public struct VaguePhrase: Rule {
     public let description = RuleDescription(
         id: "vague-phrase",
         title: "Vague, hedging or placeholder phrasing",
+        detail: "Every phrase of rules/phrases.yml (and the `phrases:` of your configuration) that applies to the component the text sits in, matched case-insensitively as whole words across line breaks and inline markup. Severity comes from the phrase's entry. Text in code blocks and code spans is never read.",
         rationale: "Reviewers downgrade what they cannot check: a placeholder reads as an unfinished section, hype carries no evidence, and hedges ('case by case', 'as we go') read as no decision.",
         severity: .warning,
         component: nil,

@@ -23,6 +23,7 @@ public struct EvalNoTestSetSize: EvaluationCheck {
     public let description = RuleDescription(
         id: "eval-no-test-set-size",
         title: "Test set without a size",
+        detail: "The evaluation section has no count followed by a test unit (300 examples, a 400-claim set, 250 invoices).",
         rationale: "A defined test set starts with its size: 'our test set' of unknown size cannot support a pass threshold.",
         severity: .warning, component: .evaluation,
         triggering: [.section(.evaluation, "We evaluate on a labelled test set drawn from real tickets, weekly, with F1 and a 0.85 threshold; regressions are tracked per prompt version.")],
@@ -54,6 +55,7 @@ public struct EvalNoSource: EvaluationCheck {
     public let description = RuleDescription(
         id: "eval-no-test-set-source",
         title: "Test set without a source or labeller",
+        detail: "The evaluation section does not say where the test set comes from or who labelled it (rules/lexicon.yml `labelling`).",
         rationale: "Reviewers trust a test set when they know where it comes from and who labelled it (domain experts, two annotators with agreement).",
         severity: .warning, component: .evaluation,
         triggering: [.section(.evaluation, "We run 300 examples weekly and report F1 with a 0.85 threshold; regressions are tracked per prompt version.")],
@@ -71,6 +73,7 @@ public struct EvalNoCadence: EvaluationCheck {
     public let description = RuleDescription(
         id: "eval-no-cadence",
         title: "Evaluation without a cadence",
+        detail: "The evaluation section gives no cadence (rules/lexicon.yml `cadence`: weekly, nightly, on every prompt change ...).",
         rationale: "An evaluation run once proves little; a cadence (weekly, on every prompt change) shows the quality will be watched through the POC.",
         severity: .warning, component: .evaluation,
         triggering: [.section(.evaluation, "300 real tickets labelled by two support leads; F1 with a 0.85 threshold; regressions tracked per prompt version.")],
@@ -88,6 +91,7 @@ public struct EvalNoMetric: EvaluationCheck {
     public let description = RuleDescription(
         id: "eval-no-metric",
         title: "Evaluation without a named metric",
+        detail: "The evaluation section names no metric (rules/lexicon.yml `metric`: F1, accuracy, exact match, ROUGE, win rate, groundedness ...).",
         rationale: "'We will check quality over time' cannot be scored; reviewers expect a primary metric (F1, accuracy, exact match, win rate, groundedness ...).",
         severity: .error, component: .evaluation,
         triggering: [.section(.evaluation, "The team will review outputs from 300 real tickets labelled by support leads, weekly, and compare prompt versions.")],
@@ -105,6 +109,7 @@ public struct EvalNoThreshold: EvaluationCheck {
     public let description = RuleDescription(
         id: "eval-no-threshold",
         title: "Evaluation without a numeric pass threshold",
+        detail: "No score-like figure (0.90, 85%) in the evaluation section stands next to a metric or a threshold word (threshold, at least, target, pass).",
         rationale: "A metric without a pass threshold cannot decide anything; the threshold is what the mid-point review and the go/no-go are judged against.",
         severity: .error, component: .evaluation,
         triggering: [.section(.evaluation, "300 real tickets labelled by support leads, run weekly; we track F1 and compare it across prompt versions.")],
@@ -125,6 +130,7 @@ public struct EvalNoRegressionTracking: EvaluationCheck {
     public let description = RuleDescription(
         id: "eval-no-regression-tracking",
         title: "No regression tracking across versions",
+        detail: "The evaluation section does not track results across versions (rules/lexicon.yml `regression`: previous version, prompt version, baseline, regression suite ...).",
         rationale: "Prompts and models change during a POC; reviewers reward an evaluation that compares each version with the last and catches regressions.",
         severity: .warning, component: .evaluation,
         triggering: [.section(.evaluation, "300 real tickets labelled by support leads, run weekly; F1 must reach 0.85.")],

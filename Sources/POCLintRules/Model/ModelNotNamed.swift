@@ -7,6 +7,7 @@ public struct ModelNotNamed: Rule {
     public let description = RuleDescription(
         id: "model-not-named",
         title: "No Bedrock model is named",
+        detail: "The model selection rationale must name at least one model of the Bedrock catalog (rules/models.yml), by name, alias or Bedrock model id, or a model family.",
         rationale: "A model selection rationale without a named model ('the best available model') tells the reviewer nothing they can price or check.",
         severity: .error,
         component: .model,

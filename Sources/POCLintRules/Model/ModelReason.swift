@@ -7,6 +7,7 @@ public struct ModelWithoutReason: Rule {
     public let description = RuleDescription(
         id: "model-without-reason",
         title: "Model named without a reason",
+        detail: "The model selection rationale names a model but no reason (rules/lexicon.yml `reason`: because, scores, cheaper, latency ...).",
         rationale: "Reviewers reward a choice they can follow: why this model for this workload (quality on your data, price, latency, context window, a regulatory need).",
         severity: .warning,
         component: .model,
@@ -34,6 +35,7 @@ public struct ModelNoComparison: Rule {
     public let description = RuleDescription(
         id: "model-no-comparison",
         title: "No comparison against an alternative",
+        detail: "The model selection rationale names a model but compares it with nothing (rules/lexicon.yml `comparison`: versus, compared with, within N points, cost ratio, open weights, regulatory ...).",
         rationale: "The strongest rationales compare the choice with an alternative on evidence: an eval delta, a cost ratio, latency, an open-weights or regulatory need.",
         severity: .warning,
         component: .model,
@@ -62,6 +64,7 @@ public struct ModelRouting: Rule {
     public let description = RuleDescription(
         id: "model-routing",
         title: "Several models without routing or fallback trigger",
+        detail: "Two or more models in use (not alternatives, not fallbacks) with no routing words (rules/lexicon.yml `routing`), or a fallback named without what triggers it (`trigger`: latency, throttling, errors ...).",
         rationale: "Multi-model use is fine when the routing is named: which model takes which traffic, and the fallback with what triggers it (latency, errors, cost).",
         severity: .warning,
         component: .model,

@@ -7,6 +7,7 @@ public struct ModelVersionUnspecified: Rule {
     public let description = RuleDescription(
         id: "model-version-unspecified",
         title: "Primary model named without its version",
+        detail: "The primary model (the first one named in the rationale that is not an alternative or a fallback) is a family without a version, and that family's versions differ in price. The message says which version's price the budget checks assumed.",
         rationale: "Versions of one family can differ 4x in price (Claude Haiku 3, 3.5 and 4.5); without the version a reviewer cannot check the budget. Alternatives named in a comparison need no version.",
         severity: .info,
         component: .model,

@@ -7,6 +7,7 @@ public struct NonBedrockModel: Rule {
     public let description = RuleDescription(
         id: "non-bedrock-model",
         title: "Model or inference path not on Amazon Bedrock",
+        detail: "A model or inference path of rules/providers.yml (GPT-4o, Gemini, the OpenAI API, Azure OpenAI, Vertex AI ...) named anywhere, except in a comparison ('compared with GPT-4o'), as a documented fallback, or as what is being replaced ('instead of', 'migrating from').",
         rationale: "Bedrock POC credits pay for Bedrock. Staying primarily on OpenAI, Azure OpenAI or Vertex, or hedging across providers, gets an application downgraded; a non-Bedrock fallback is fine when it is documented as a fallback.",
         severity: .error,
         component: nil,

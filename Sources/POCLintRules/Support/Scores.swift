@@ -26,11 +26,26 @@ extension LintContext {
                     let value: Double
                     if percent && v > 0 && v <= 100 { value = v / 100 } else if hasDot && v > 0 && v < 1 { value = v } else { continue }
                     let sentence = sentence(ri, around: tok.range)
-                    var metrics: [String] = []
-                    for m in matches(inRun: ri) where sentence.contains(m.textRange.lowerBound)
-                        && pack.entries[m.pattern].contains(PatternEntry(kind: .term, index: metricIndex)) {
-                        metrics.append(pack.keys[m.pattern])
+                    // The metric nearest the figure in its sentence ("accuracy of at least 0.90, acceptance of 70%").
+                    var nearest: (distance: Int, key: String)?
+                    let allMetrics = matches(inRun: ri).filter { pack.entries[$0.pattern].contains(PatternEntry(kind: .term, index: metricIndex)) }
+                    // Leftmost-longest: "factual accuracy", not also "accuracy".
+                    let runMetrics = allMetrics.filter { a in
+                        !allMetrics.contains { b in b.textRange != a.textRange && b.textRange.lowerBound <= a.textRange.lowerBound && b.textRange.upperBound >= a.textRange.upperBound }
                     }
+                    // In the sentence; else the last metric named before it in the same paragraph or item
+                    // ("Primary metric: factual accuracy ... The pass threshold is 0.90.").
+                    var candidates = runMetrics.filter { sentence.contains($0.textRange.lowerBound) }
+                    if candidates.isEmpty, let last = runMetrics.last(where: { $0.textRange.upperBound <= tok.range.lowerBound }) {
+                        candidates = [last]
+                    }
+                    for m in candidates {
+                        let d = m.textRange.upperBound <= tok.range.lowerBound
+                            ? tok.range.lowerBound - m.textRange.upperBound
+                            : m.textRange.lowerBound - tok.range.upperBound + 8
+                        if nearest == nil || d < nearest!.distance { nearest = (d, pack.keys[m.pattern]) }
+                    }
+                    let metrics = nearest.map { [$0.key] } ?? []
                     out.append(ScoreFigure(value: value, run: ri, textRange: tok.range, metrics: metrics,
                                            isThreshold: hasTerm("threshold", run: ri, in: sentence, includeLabel: true)))
                 }
@@ -38,4 +53,9 @@ extension LintContext {
             return out
         }
     }
+}
+
+/// Whether two metric names name the same metric ("factual accuracy" and "accuracy").
+func sameMetric(_ a: String, _ b: String) -> Bool {
+    a == b || a.hasSuffix(" " + b) || b.hasSuffix(" " + a)
 }

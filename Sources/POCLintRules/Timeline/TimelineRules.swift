@@ -7,11 +7,12 @@ public struct TimelineWindow: Rule {
     public let description = RuleDescription(
         id: "timeline-window",
         title: "No 60- or 90-day window",
+        detail: "The longest length the timeline states (90 days, a 60-day plan, 12 weeks, 3 months; or the POC length stated in the introduction; or, failing both, the last milestone day) must be 60 or 90 days (8 or 12 weeks), or the `window:` of your configuration.",
         rationale: "The Bedrock POC program funds a 60- or 90-day window from credits applied to a production decision; an open or longer window reads as exploration.",
         severity: .error,
         component: .timeline,
         triggering: [
-            .section(.timeline, "Phase 1: build the pipeline. Phase 2: pilot with adjusters. Mid-point review against the 0.90 threshold, then a go/no-go decision if accuracy is at least 0.90."),
+            .document("# Acme\n\n## Timeline\n\nPhase 1: build the pipeline. Phase 2: pilot with adjusters. Mid-point review against the 0.90 threshold, then a go/no-go decision if accuracy is at least 0.90.\n"),
             .section(.timeline, "A 6-month programme: mid-point review at month 3 against the 0.90 threshold, go/no-go decision at the end if accuracy is at least 0.90."),
         ],
         nonTriggering: [
@@ -56,6 +57,7 @@ public struct TimelineMilestones: Rule {
     public let description = RuleDescription(
         id: "timeline-milestones",
         title: "Milestones out of order or beyond the window",
+        detail: "The first day of each milestone (a table row under a Day or Week column, a list item, a line starting with 'Day N') must not come before the previous one, and must not fall after the window's end (an error).",
         rationale: "Reviewers read the milestones as the plan; days out of order or after the window's end make the plan look unchecked.",
         severity: .warning,
         component: .timeline,
@@ -92,6 +94,7 @@ public struct TimelineNoMidpoint: Rule {
     public let description = RuleDescription(
         id: "timeline-no-midpoint",
         title: "No mid-point review",
+        detail: "The timeline names no mid-point review (rules/lexicon.yml `midpoint`) and no review on a day between 30% and 70% of the window.",
         rationale: "A mid-point review against the eval threshold shows the founder will know early whether the POC is on track.",
         severity: .warning,
         component: .timeline,
@@ -130,6 +133,7 @@ public struct TimelineDecision: Rule {
     public let description = RuleDescription(
         id: "timeline-decision",
         title: "No go/no-go decision, or one without criteria",
+        detail: "The timeline names no go/no-go or production decision (rules/lexicon.yml `decision`), or names one with no criteria or threshold word in its paragraph or the next few.",
         rationale: "The POC ends in a production decision; reviewers want to see it and what it will be decided on (eval threshold met, cost validated, production readiness).",
         severity: .error,
         component: .timeline,

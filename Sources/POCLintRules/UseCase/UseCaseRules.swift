@@ -26,6 +26,7 @@ public struct UseCaseGeneric: Rule {
     public let description = RuleDescription(
         id: "use-case-generic",
         title: "Generic or aspirational use case",
+        detail: "The use case section names at most one of: who uses the feature (rules/lexicon.yml `actor`), what data it reads (`input-data`) and what it produces (`outcome`).",
         rationale: "Reviewers fund one specific feature: who uses it, on what data, with what result. 'Bring generative AI into our platform' describes no workload to fund.",
         severity: .error,
         component: .useCase,
@@ -60,6 +61,7 @@ public struct UseCaseNoActor: Rule {
     public let description = RuleDescription(
         id: "use-case-no-actor",
         title: "Use case does not name its users",
+        detail: "A use case that is otherwise specific (input and outcome named) but does not say who uses it.",
         rationale: "Naming who uses the feature (adjusters, support agents, clinicians) makes a concrete use case stronger; it is advice, not a defect.",
         severity: .info,
         component: .useCase,
@@ -88,6 +90,7 @@ public struct UseCaseNoInput: Rule {
     public let description = RuleDescription(
         id: "use-case-no-input",
         title: "Use case does not name its input data",
+        detail: "A use case that is otherwise specific but does not say what data the model reads.",
         rationale: "The input data (claim forms, tickets, contracts) tells the reviewer the workload is real and sizes the token volumes of the budget.",
         severity: .warning,
         component: .useCase,
@@ -116,6 +119,7 @@ public struct UseCaseNoOutcome: Rule {
     public let description = RuleDescription(
         id: "use-case-no-outcome",
         title: "Use case does not name its outcome",
+        detail: "A use case that is otherwise specific but does not say what the feature produces.",
         rationale: "A reviewer needs to see what the feature produces and what changes for the user (a draft, a classification, minutes saved).",
         severity: .warning,
         component: .useCase,
