@@ -17,6 +17,11 @@ public struct ReportOptions: Sendable {
     /// Base URL of the rule pages; a rule's page is `docsBase + id`.
     public var docsBase: String = "https://github.com/poclint/poclint/blob/main/docs/rules/"
     public var toolVersion: String = POCLint.version
+    /// Every rule the run knows (SARIF `tool.driver.rules`, in this order).
+    public var rules: [RuleDescription] = []
+    /// Absolute path of the directory relative paths are read from (SARIF `%SRCROOT%`),
+    /// with or without a trailing slash; nil: paths are written as given.
+    public var baseDirectory: String? = nil
     public init() {}
 
     public func helpURL(_ ruleID: String) -> String { docsBase + ruleID + ".md" }
@@ -25,4 +30,59 @@ public struct ReportOptions: Sendable {
 /// A reporter turns the results of a run into the bytes of one output format.
 public protocol Reporter {
     func render(_ files: [FileReport], options: ReportOptions) -> String
+}
+
+/// Start and end of a range in the coordinates the outputs need. `end` is exclusive: the
+/// position just after the last character.
+public struct Span: Sendable, Hashable {
+    public let start: SourcePosition
+    public let end: SourcePosition
+
+    public init(_ range: SourceRange, in text: SourceText) {
+        start = text.location(of: range.start)
+        end = text.location(of: max(range.start, range.end))
+    }
+}
+
+/// Counts of diagnostics by severity over a set of files.
+public struct SeverityCounts: Sendable, Hashable {
+    public var error = 0, warning = 0, info = 0
+    public init() {}
+    public init(_ files: [FileReport]) {
+        for f in files { add(f.result.diagnostics) }
+    }
+    public init(_ diagnostics: [Diagnostic]) { add(diagnostics) }
+
+    public mutating func add(_ diagnostics: [Diagnostic]) {
+        for d in diagnostics {
+            switch d.severity {
+            case .error: error += 1
+            case .warning: warning += 1
+            case .info: info += 1
+            }
+        }
+    }
+
+    public var total: Int { error + warning + info }
+
+    /// `3 errors, 1 warning, 0 info`
+    public var phrase: String {
+        func n(_ k: Int, _ word: String) -> String { "\(k) \(word)\(k == 1 ? "" : "s")" }
+        return "\(n(error, "error")), \(n(warning, "warning")), \(info) info"
+    }
+}
+
+/// The reporter for a format name, or nil.
+public enum Reporters {
+    public static let names = ["text", "json", "sarif", "github"]
+
+    public static func named(_ name: String) -> (any Reporter)? {
+        switch name {
+        case "text": TextReporter()
+        case "json": JSONReporter()
+        case "sarif": SARIFReporter()
+        case "github": GitHubReporter()
+        default: nil
+        }
+    }
 }

@@ -6,7 +6,7 @@ import POCLintReport
 import POCLintRules
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text
+    case text, json, sarif, github
 }
 
 enum FailLevel: String, ExpressibleByArgument, CaseIterable {
@@ -27,10 +27,12 @@ struct LintCommand: ParsableCommand {
         abstract: "Lint Bedrock POC credit applications written in Markdown.",
         discussion: """
         PATH is a Markdown file, a directory (searched for *.md and *.markdown) or - for \
-        standard input.
+        standard input. Each file is linted with the nearest .poclint.yml above it (up to the \
+        repository root), unless --config names one.
 
-        Exit status: 0 when nothing reaches the failing severity (--fail-on), 1 when \
-        something does, 2 on a usage, configuration or input error.
+        Exit status: 0 when nothing reaches the failing severity (--fail-on) and the warnings \
+        stay within --max-warnings; 1 otherwise; 2 on a usage, configuration or input error \
+        (one line on stderr).
         """)
 
     @Argument(help: "Files, directories or - (standard input).")
@@ -39,8 +41,29 @@ struct LintCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: OutputFormat = .text
 
+    @Option(name: .long, help: ArgumentHelp("Write the report to FILE (the human report then goes to standard output).", valueName: "FILE"))
+    var output: String?
+
     @Option(name: .long, help: "Lowest severity that makes the exit status 1: error, warning, info or never.")
     var failOn: FailLevel = .error
+
+    @Option(name: .long, help: ArgumentHelp("Exit 1 when there are more than N warnings.", valueName: "N"))
+    var maxWarnings: Int?
+
+    @Flag(name: .long, help: "Exit 0 even when findings reach --fail-on or --max-warnings (2 still means an error).")
+    var exitZero = false
+
+    @Option(name: .long, help: ArgumentHelp("Use this configuration file for every input (no search for .poclint.yml).", valueName: "FILE"))
+    var config: String?
+
+    @Flag(name: .long, help: "Print the merged configuration that applies to the first PATH (or the current folder) and exit.")
+    var printConfig = false
+
+    @Flag(name: .long, help: "Apply the safe fixes, write the files back, and report what remains.")
+    var fix = false
+
+    @Flag(name: .long, help: "With --fix: print the changes as a unified diff instead of writing them.")
+    var dryRun = false
 
     @Flag(name: .long, help: "Never colour the output (NO_COLOR is honoured too).")
     var noColor = false
@@ -49,33 +72,169 @@ struct LintCommand: ParsableCommand {
     var quiet = false
 
     mutating func validate() throws {
-        if paths.isEmpty { throw ValidationError("give at least one file or directory to lint (or - for standard input)") }
+        if paths.isEmpty && !printConfig { throw ValidationError("give at least one file or directory to lint (or - for standard input)") }
+        if dryRun && !fix { throw ValidationError("--dry-run goes with --fix") }
+        if let n = maxWarnings, n < 0 { throw ValidationError("--max-warnings takes a number of 0 or more") }
+        if fix && paths.contains("-") && !dryRun { throw ValidationError("--fix cannot write standard input back; use --fix --dry-run to see the diff") }
     }
 
     func run() throws {
+        let cwd = FileManager.default.currentDirectoryPath
+        let loader = ConfigLoader(rules: RuleCatalog.descriptions, workingDirectory: cwd)
+        if let config, !PathUtil.isFile(PathUtil.absolute(config, relativeTo: cwd)) {
+            throw CLIError("\(config): configuration file not found")
+        }
+        if printConfig {
+            try printConfiguration(loader)
+            return
+        }
         let inputs: [InputFile]
         do {
             inputs = try FileCollector.collect(paths)
         } catch {
             throw CLIError(error.description)
         }
-        let linter = Linter(rules: RuleRegistry.all, configuration: Configuration())
-        let outcome = LintRun.run(inputs, linter: linter)
+
+        // One linter per configuration file; files that share a configuration share its pack.
+        var linters: [Linter] = []
+        var linterIndex: [String: Int] = [:]
+        var assignment: [Int] = []
+        for input in inputs {
+            let path = try configPath(for: input, loader)
+            let key = path ?? ""
+            if let i = linterIndex[key] {
+                assignment.append(i)
+                continue
+            }
+            let configuration: Configuration
+            do {
+                configuration = try loader.configuration(path)
+            } catch {
+                throw CLIError(error.description)
+            }
+            linterIndex[key] = linters.count
+            assignment.append(linters.count)
+            linters.append(Linter(rules: RuleRegistry.all, configuration: configuration))
+        }
+
+        let outcome = LintRun.run(inputs, linters: assignment.map { linters[$0] })
         if let failure = outcome.failures.first {
             throw CLIError(failure.description)
         }
         var reports = outcome.reports
+        if fix {
+            reports = try applyFixes(reports, inputs: inputs, linters: assignment.map { linters[$0] })
+            if dryRun { return try finish(reports, printReport: false) }
+        }
+        try finish(reports, printReport: true)
+    }
+
+    func configPath(for input: InputFile, _ loader: ConfigLoader) throws -> String? {
+        if let config { return config }
+        let dir = input.isStdin ? FileManager.default.currentDirectoryPath : PathUtil.parent(PathUtil.absolute(input.path, relativeTo: FileManager.default.currentDirectoryPath))
+        return loader.discover(forFileIn: dir)
+    }
+
+    func printConfiguration(_ loader: ConfigLoader) throws {
+        let cwd = FileManager.default.currentDirectoryPath
+        var path = config
+        if path == nil {
+            let target = paths.first.map { PathUtil.absolute($0, relativeTo: cwd) } ?? cwd
+            var isDir: ObjCBool = false
+            let dir = FileManager.default.fileExists(atPath: target, isDirectory: &isDir) && isDir.boolValue ? target : PathUtil.parent(target)
+            path = loader.discover(forFileIn: dir)
+        }
+        var values = ConfigFile()
+        var files: [String] = []
+        var pack = RulePack.builtIn
+        if let path {
+            do {
+                let r = try loader.resolve(path)
+                values = r.values
+                files = r.files.map { PathUtil.display($0, base: cwd) }
+                pack = try loader.configuration(path).pack
+            } catch {
+                throw CLIError(error.description)
+            }
+        }
+        let text = ConfigPrinter.render(values, files: files, rules: RuleCatalog.descriptions, pack: pack)
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Applies safe fixes (or, with --dry-run, prints their diff) and returns the reports of
+    /// what remains.
+    func applyFixes(_ reports: [FileReport], inputs: [InputFile], linters: [Linter]) throws -> [FileReport] {
+        var out: [FileReport] = []
+        var diff = ""
+        for (i, report) in reports.enumerated() {
+            let outcome = FixApplier.fix(report.result, linter: linters[i])
+            guard !outcome.applied.isEmpty else {
+                out.append(report)
+                continue
+            }
+            let name = report.path
+            if dryRun {
+                diff += UnifiedDiff.diff(report.result.document.source.bytes, outcome.text,
+                                         oldName: "a/" + name, newName: "b/" + name)
+            } else {
+                do {
+                    try AtomicWriter.write(report.result.prefix + outcome.text, to: inputs[i].path)
+                } catch {
+                    throw CLIError("\(name): cannot write the fixed file: \(error)")
+                }
+                let list = outcome.applied.map { "\($0.title) (line \($0.line))" }.joined(separator: "; ")
+                let n = outcome.applied.count
+                FileHandle.standardError.write(Data("poclint: \(name): fixed \(n) problem\(n == 1 ? "" : "s"): \(list)\n".utf8))
+            }
+            out.append(FileReport(path: report.path, result: outcome.result))
+        }
+        if dryRun {
+            FileHandle.standardOutput.write(Data(diff.utf8))
+        }
+        return out
+    }
+
+    func finish(_ all: [FileReport], printReport: Bool) throws {
+        var reports = all
         if quiet {
             reports = reports.map { FileReport(path: $0.path, result: $0.result.filtered { $0.severity == .error }) }
         }
-        var options = ReportOptions()
-        options.color = !noColor && Terminal.wantsColor
-        let output = TextReporter().render(reports, options: options)
-        FileHandle.standardOutput.write(Data(output.utf8))
-        if let level = failOn.severity,
-           reports.contains(where: { $0.result.diagnostics.contains { $0.severity >= level } }) {
-            throw ExitCode(1)
+        if printReport {
+            var options = ReportOptions()
+            options.rules = RuleCatalog.descriptions
+            options.baseDirectory = FileManager.default.currentDirectoryPath
+            let reporter = Reporters.named(format.rawValue) ?? TextReporter()
+            if let output {
+                let data = Data(reporter.render(reports, options: options).utf8)
+                do {
+                    try AtomicWriter.write(Array(data), to: output)
+                } catch {
+                    throw CLIError("\(output): cannot write the report: \(error)")
+                }
+                if format != .text {
+                    var human = options
+                    human.color = !noColor && Terminal.wantsColor
+                    FileHandle.standardOutput.write(Data(TextReporter().render(reports, options: human).utf8))
+                }
+            } else {
+                options.color = format == .text && !noColor && Terminal.wantsColor
+                FileHandle.standardOutput.write(Data(reporter.render(reports, options: options).utf8))
+                if format != .text && !quiet {
+                    let counts = SeverityCounts(reports)
+                    FileHandle.standardError.write(Data("poclint: \(reports.count) file\(reports.count == 1 ? "" : "s") linted: \(counts.phrase)\n".utf8))
+                }
+            }
         }
+        let counts = SeverityCounts(reports)
+        var failing = false
+        if let level = failOn.severity {
+            failing = reports.contains { $0.result.diagnostics.contains { $0.severity >= level } }
+        }
+        if let n = maxWarnings, counts.warning > n {
+            failing = true
+            FileHandle.standardError.write(Data("poclint: \(counts.warning) warnings, more than --max-warnings \(n)\n".utf8))
+        }
+        if failing && !exitZero { throw ExitCode(1) }
     }
 }
 
@@ -92,7 +251,40 @@ enum Terminal {
     }
 }
 
-/// Lints many files on all cores; results come back in input order.
+/// Writes a file atomically: a temporary file beside it, then a rename. The file keeps its
+/// permissions.
+enum AtomicWriter {
+    struct Failure: Error, CustomStringConvertible { let description: String }
+
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        let dir = PathUtil.parent(PathUtil.absolute(path, relativeTo: FileManager.default.currentDirectoryPath))
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        var template = Array("\(dir)/.\(name).poclint-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw Failure(description: String(cString: strerror(errno))) }
+        let temp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var ok = true
+        bytes.withUnsafeBytes { buf in
+            var off = 0
+            while off < buf.count {
+                let n = Foundation.write(fd, buf.baseAddress! + off, buf.count - off)
+                if n <= 0 { ok = false; break }
+                off += n
+            }
+        }
+        var st = stat()
+        if stat(path, &st) == 0 { fchmod(fd, st.st_mode & 0o7777) } else { fchmod(fd, 0o644) }
+        if fsync(fd) != 0 { ok = false }
+        close(fd)
+        guard ok, rename(temp, path) == 0 else {
+            let message = String(cString: strerror(errno))
+            unlink(temp)
+            throw Failure(description: message)
+        }
+    }
+}
+
+/// Lints many files on all cores; results come back in input order (sorted by path).
 enum LintRun {
     struct Outcome {
         var reports: [FileReport]
@@ -100,13 +292,18 @@ enum LintRun {
     }
 
     static func run(_ inputs: [InputFile], linter: Linter) -> Outcome {
+        run(inputs, linters: Array(repeating: linter, count: inputs.count))
+    }
+
+    /// `linters[i]` lints `inputs[i]`.
+    static func run(_ inputs: [InputFile], linters: [Linter]) -> Outcome {
         let results = ResultSlots(count: inputs.count)
         let lintOne: @Sendable (Int) -> Void = { i in
             let input = inputs[i]
             let name = input.isStdin ? "<stdin>" : input.path
             do throws(InputError) {
                 let bytes = try FileCollector.read(input)
-                results.slots[i] = .success(try linter.lint(bytes: bytes, path: name))
+                results.slots[i] = .success(try linters[i].lint(bytes: bytes, path: name))
             } catch {
                 results.slots[i] = .failure(error)
             }

@@ -16,6 +16,9 @@ struct POCLintMain: ParsableCommand {
         """,
         version: POCLint.version,
         subcommands: [LintCommand.self],
+        groupedSubcommands: [CommandGroup(name: "Everyday commands", subcommands: [
+            InitCommand.self, RulesCommand.self, ExplainCommand.self, CostCommand.self,
+        ])],
         defaultSubcommand: nil)
 
     /// Maps errors to exit codes: usage and input errors exit 2 with one line on stderr.
@@ -32,8 +35,10 @@ struct POCLintMain: ParsableCommand {
                 exit(withError: error)
             }
             if code == .validationFailure || code.rawValue == 64 {
-                let message = fullMessage(for: error)
-                FileHandle.standardError.write(Data((message.isEmpty ? "poclint: usage error" : message).utf8 + [0x0A]))
+                // One line: the problem, without the usage block.
+                var message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? ""
+                if message.hasPrefix("Error: ") { message.removeFirst(7) }
+                FileHandle.standardError.write(Data("poclint: \(message.isEmpty ? "usage error" : message) (see --help)\n".utf8))
                 Foundation.exit(2)
             }
             FileHandle.standardError.write(Data("poclint: \(error)\n".utf8))

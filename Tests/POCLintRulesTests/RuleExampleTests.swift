@@ -48,6 +48,25 @@ struct RuleExampleTests {
                 #expect(run(id, exampleMarkdown(fenced)).count < found.count || found.isEmpty,
                         "\(id) read text inside a code block")
             }
+            // Under a disable comment: silent, and the comment counts as used.
+            if found.isEmpty { continue }
+            let disabled = "<!-- poclint-disable \(id) -- rule example -->\n\n" + md
+            let underDisable = lint(disabled).diagnostics
+            #expect(underDisable.filter { $0.ruleID == id }.isEmpty, "\(id) reported under a disable comment")
+            #expect(underDisable.filter { $0.ruleID == "unused-suppression" || $0.ruleID == "unknown-suppression" }.isEmpty,
+                    "\(id): the disable comment was reported as unused or unknown")
+            // Under a disable-next-line comment put before the first finding's line (when that
+            // line starts a block, so the comment does not change the document's structure).
+            let source = SourceText(md)
+            if let line = found.map({ source.location(of: $0.range.start).line }).min(),
+               line == 1 || source.lineText(line - 1).allSatisfy(\.isWhitespace) {
+                var lines = md.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                lines.insert("<!-- poclint-disable-next-line \(id) -- rule example -->", at: line - 1)
+                let nextLine = lines.joined(separator: "\n")
+                let shifted = SourceText(nextLine)
+                let remaining = run(id, nextLine).map { shifted.location(of: $0.range.start).line }
+                #expect(!remaining.contains(line + 1), "\(id) reported on the line under a disable-next-line comment")
+            }
         }
     }
 

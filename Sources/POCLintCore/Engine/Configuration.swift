@@ -32,6 +32,8 @@ public struct Configuration: Sendable {
     public var daysPerMonth: Double = 30
     /// The file the configuration came from, if any.
     public var source: String? = nil
+    /// Every rule id that exists, for suppression comments (nil: the ids of the linter's rules).
+    public var knownRuleIDs: Set<String>? = nil
 
     public init() {}
 

@@ -46,7 +46,11 @@ public struct Linter: Sendable {
         let document = MarkdownParser.parse(text)
         let context = LintContext(document: document, configuration: configuration)
         for rule in rules { context.run(rule) }
-        let sorted = Linter.order(context.diagnostics)
+        let ran = Set(rules.map(\.description.id).filter { configuration.setting($0).enabled })
+        let known = (configuration.knownRuleIDs ?? Set(rules.map(\.description.id))).union(SuppressionRules.ids)
+        let kept = Suppressions.apply(context.diagnostics, document: document, configuration: configuration,
+                                      known: known, ran: ran)
+        let sorted = Linter.order(kept)
         return LintResult(path: path, document: document, components: context.components,
                           diagnostics: sorted, prefix: prefix)
     }

@@ -1,0 +1,79 @@
+import POCLintCore
+
+/// GitHub Actions workflow commands, one line per finding (docs/formats/github.md):
+/// `::warning file=apps/acme.md,line=3,col=10,endLine=3,endColumn=22,title=poclint vague-phrase::message`.
+/// Columns count Unicode scalars from 1; the end column is exclusive; `col`/`endColumn`
+/// are given only when the finding starts and ends on one line, as GitHub requires.
+public struct GitHubReporter: Reporter {
+    public init() {}
+
+    public func render(_ files: [FileReport], options: ReportOptions) -> String {
+        var out = ""
+        for file in files {
+            let text = file.result.document.source
+            for d in file.result.diagnostics {
+                out += line(d, path: file.path, text: text, options: options) + "\n"
+            }
+        }
+        return out
+    }
+
+    func line(_ d: Diagnostic, path: String, text: SourceText, options: ReportOptions) -> String {
+        let span = Span(d.range, in: text)
+        var params = ["file=" + Self.escapeProperty(Self.relative(path))]
+        params.append("line=\(span.start.line)")
+        if span.start.line == span.end.line {
+            params.append("col=\(span.start.column)")
+            params.append("endLine=\(span.end.line)")
+            params.append("endColumn=\(span.end.column)")
+        } else {
+            params.append("endLine=\(span.end.line)")
+        }
+        params.append("title=" + Self.escapeProperty("poclint \(d.ruleID)"))
+        var message = d.message
+        if let s = d.suggestion { message += "\n" + s }
+        message += "\n" + options.helpURL(d.ruleID)
+        return "::\(Self.command(d.severity)) \(params.joined(separator: ","))::\(Self.escapeData(message))"
+    }
+
+    static func command(_ s: Severity) -> String {
+        switch s {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "notice"
+        }
+    }
+
+    static func relative(_ path: String) -> String {
+        var p = path
+        while p.hasPrefix("./") { p.removeFirst(2) }
+        return p
+    }
+
+    /// The message: `%`, CR and LF escaped (actions/toolkit `escapeData`).
+    public static func escapeData(_ s: String) -> String {
+        var out = ""
+        for c in s.unicodeScalars {
+            switch c {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    /// A property value: as the message, plus `:` and `,` (actions/toolkit `escapeProperty`).
+    public static func escapeProperty(_ s: String) -> String {
+        var out = ""
+        for c in escapeData(s).unicodeScalars {
+            switch c {
+            case ":": out += "%3A"
+            case ",": out += "%2C"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}

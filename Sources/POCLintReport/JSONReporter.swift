@@ -1,0 +1,115 @@
+import POCLintCore
+
+/// poclint's own JSON envelope, version 1 (documented in docs/formats/json.md, schema in
+/// docs/poclint-output.schema.json). Keys are written in a fixed order.
+public struct JSONReporter: Reporter {
+    /// Bumped on any incompatible change of the envelope.
+    public static let schemaVersion = 1
+
+    public init() {}
+
+    public func render(_ files: [FileReport], options: ReportOptions) -> String {
+        envelope(files, options: options).serialized() + "\n"
+    }
+
+    public func envelope(_ files: [FileReport], options: ReportOptions) -> JSONValue {
+        let counts = SeverityCounts(files)
+        return .object([
+            ("schema_version", .int(Self.schemaVersion)),
+            ("tool", .object([("name", .string(POCLint.name)), ("version", .string(options.toolVersion))])),
+            ("files", .array(files.map { file($0, options) })),
+            ("summary", summary(counts, files: files.count)),
+        ])
+    }
+
+    func summary(_ c: SeverityCounts, files: Int?) -> JSONValue {
+        var members: [(String, JSONValue)] = []
+        if let files { members.append(("files", .int(files))) }
+        members += [("errors", .int(c.error)), ("warnings", .int(c.warning)), ("info", .int(c.info))]
+        return .object(members)
+    }
+
+    func file(_ f: FileReport, _ options: ReportOptions) -> JSONValue {
+        let text = f.result.document.source
+        return .object([
+            ("path", .string(f.path)),
+            ("diagnostics", .array(f.result.diagnostics.map { diagnostic($0, text, options) })),
+            ("components", components(f.result, text)),
+            ("summary", summary(SeverityCounts(f.result.diagnostics), files: nil)),
+        ])
+    }
+
+    func diagnostic(_ d: Diagnostic, _ text: SourceText, _ options: ReportOptions) -> JSONValue {
+        var members = Self.location(d.range, text)
+        members.insert(contentsOf: [
+            ("rule", .string(d.ruleID)),
+            ("severity", .string(d.severity.rawValue)),
+            ("message", .string(d.message)),
+            ("component", .string(d.component?.rawValue)),
+        ], at: 0)
+        members += [
+            ("help_url", .string(options.helpURL(d.ruleID))),
+            ("suggestion", .string(d.suggestion)),
+            ("fix", d.fix.map { fix($0, text) } ?? .null),
+            ("related", .array(d.related.map { r in
+                .object([("message", .string(r.message))] + Self.location(r.range, text))
+            })),
+        ]
+        return .object(members)
+    }
+
+    func fix(_ f: Fix, _ text: SourceText) -> JSONValue {
+        .object([
+            ("title", .string(f.title)),
+            ("safe", .bool(f.isSafe)),
+            ("edits", .array(f.edits.map { e in
+                .object(Self.location(e.range, text) + [("new_text", .string(e.replacement))])
+            })),
+        ])
+    }
+
+    /// `start`/`end` (1-based line, 1-based column in Unicode scalars, end exclusive),
+    /// `range` (LSP: 0-based line and UTF-16 character) and `bytes` (UTF-8 offsets in the
+    /// decoded text, without a BOM).
+    static func location(_ r: SourceRange, _ text: SourceText) -> [(String, JSONValue)] {
+        let span = Span(r, in: text)
+        func human(_ p: SourcePosition) -> JSONValue { .object([("line", .int(p.line)), ("column", .int(p.column))]) }
+        func lsp(_ p: SourcePosition) -> JSONValue { .object([("line", .int(p.line - 1)), ("character", .int(p.utf16Column))]) }
+        return [
+            ("start", human(span.start)),
+            ("end", human(span.end)),
+            ("range", .object([("start", lsp(span.start)), ("end", lsp(span.end))])),
+            ("bytes", .object([("start", .int(span.start.offset)), ("end", .int(span.end.offset))])),
+        ]
+    }
+
+    /// For each of the five components: the section taken for it and why, or null; then the
+    /// sections that named a component already taken.
+    func components(_ result: LintResult, _ text: SourceText) -> JSONValue {
+        let sections = result.document.sections
+        func section(_ i: Int) -> JSONValue {
+            let s = sections[i]
+            return .object([
+                ("title", .string(s.title)),
+                ("kind", .string(s.kind.rawValue)),
+                ("level", .int(s.level)),
+            ] + Self.location(s.titleRange, text))
+        }
+        var members: [(String, JSONValue)] = []
+        for c in Component.allCases {
+            if let a = result.components[c] {
+                members.append((c.rawValue, .object([
+                    ("found", .bool(true)),
+                    ("section", section(a.section)),
+                    ("reason", .string(a.reason)),
+                ])))
+            } else {
+                members.append((c.rawValue, .object([("found", .bool(false)), ("section", .null), ("reason", .null)])))
+            }
+        }
+        members.append(("duplicates", .array(result.components.duplicates.map { dup in
+            .object([("component", .string(dup.component.rawValue)), ("section", section(dup.section))])
+        })))
+        return .object(members)
+    }
+}
