@@ -92,3 +92,46 @@ struct PredictionTests {
         }
     }
 }
+
+/// The worked examples of docs/scoring.md, computed through the rubric.
+struct ScoringDocsTests {
+    let rubric = Scorer.Rubric(scoring: RulePack.builtIn.scoring)
+    let all = Set(Component.allCases)
+
+    func finding(_ rule: String, _ severity: Severity, _ c: Component?) -> Diagnostic {
+        Diagnostic(ruleID: rule, severity: severity, message: rule, range: SourceRange(0, 0), component: c)
+    }
+
+    @Test func goodWithGaps() {
+        let findings = [finding("model-no-comparison", .warning, .model), finding("eval-no-cadence", .warning, .evaluation),
+                        finding("eval-no-regression-tracking", .warning, .evaluation), finding("vague-phrase", .warning, .useCase)]
+        let s = rubric.score(present: all, findings: findings)
+        #expect(s.components[.useCase] == 88 && s.components[.model] == 88 && s.components[.evaluation] == 76)
+        #expect(abs(s.overall - 90.4) < 1e-9)
+        #expect(rubric.tier(components: s.components, overall: s.overall, findings: findings).id == .standard)
+        let fixed = Array(findings.dropFirst(2))
+        let t = rubric.score(present: all, findings: fixed)
+        #expect(rubric.tier(components: t.components, overall: t.overall, findings: fixed).id == .ceiling)
+        let twice = findings + [finding("vague-phrase", .warning, .useCase)]
+        #expect(rubric.score(present: all, findings: twice).components[.useCase] == 82)
+    }
+
+    @Test func oneError() {
+        let findings = [finding("budget-sum", .error, .budget)]
+        let s = rubric.score(present: all, findings: findings)
+        #expect(s.components[.budget] == 70 && s.overall == 94)
+        #expect(rubric.tier(components: s.components, overall: s.overall, findings: findings).id == .standard)
+    }
+
+    @Test func missingComponents() {
+        let present: Set<Component> = [.useCase, .model, .budget]
+        let findings = [finding("missing-component", .error, .evaluation), finding("missing-component", .error, .timeline),
+                        finding("application-length", .warning, nil)]
+        let s = rubric.score(present: present, findings: findings)
+        #expect(s.overall == 55)
+        #expect(rubric.tier(components: s.components, overall: s.overall, findings: findings).id == .rejectionRisk)
+        let both = rubric.score(present: present, findings: [findings[2]], resolvedMissing: [.evaluation, .timeline])
+        #expect(both.overall == 79)
+        #expect(rubric.tier(components: both.components, overall: both.overall, findings: [findings[2]]).id == .standard)
+    }
+}
