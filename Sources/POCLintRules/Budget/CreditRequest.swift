@@ -30,7 +30,7 @@ public struct CreditRequest: Rule {
                            suggestion: "Ask for about \(dollars((year / 1000).rounded() * 1000)), or show the volumes that justify more.")
             return
         }
-        let window = Double(TimelineFacts(context).window?.days ?? 90)
+        let window = Double(context.timelineFacts.window?.days ?? 90)
         let months = requested / monthly
         if months * context.configuration.daysPerMonth < window {
             context.report(range, "The \(dollars(requested)) requested lasts \(formatNumber(months, decimals: 1)) months at \(dollars(monthly)) a month, less than the \(Int(window))-day POC window.",

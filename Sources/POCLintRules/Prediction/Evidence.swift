@@ -43,7 +43,7 @@ enum Evidence {
             let inference = budget.lines.filter { $0.isInference && !$0.volumes.isEmpty && !$0.models.isEmpty }
             out.append(inference.isEmpty ? "no inference line with volumes" : "inference lines with volumes: \(inference.count)")
         case .timeline:
-            let facts = TimelineFacts(context)
+            let facts = context.timelineFacts
             out.append(facts.window.map { "window: \($0.days) days" } ?? "no window stated")
             out.append(facts.milestones.isEmpty ? "no dated milestones" : "milestones on days: " + facts.milestones.prefix(6).map { String($0.day) }.joined(separator: ", "))
             list("mid-point", context.componentTerms("midpoint", .timeline), limit: 1)

@@ -6,11 +6,11 @@ enum RunwayCalculator {
     static func requestedCredit(_ context: LintContext) -> (Double, SourceRange)? {
         for ri in context.allRuns {
             let text = context.document.texts[ri]
-            let lower = text.string.lowercased()
-            guard lower.contains("credit") else { continue }
+            guard text.containsASCII("credit") else { continue }
             for m in context.quantities(ri).money where !m.isRange && m.period == nil && m.value >= 1_000 {
-                let sentence = text.string(context.sentence(ri, around: m.range)).lowercased()
-                if sentence.contains("credit") && (sentence.contains("request") || sentence.contains("ask") || sentence.contains("apply") || sentence.contains("seek")) {
+                let sentence = context.sentence(ri, around: m.range)
+                if text.containsASCII("credit", in: sentence) && (text.containsASCII("request", in: sentence) || text.containsASCII("ask", in: sentence)
+                    || text.containsASCII("apply", in: sentence) || text.containsASCII("seek", in: sentence)) {
                     return (m.value, text.sourceRange(m.range))
                 }
             }
@@ -25,7 +25,7 @@ enum RunwayCalculator {
         var lines: [Runway.Line] = []
         if let requested { lines.append(.init(credit: requested, basis: "requested", months: round1(requested / monthly))) }
         for t in tiers where t.award > 0 { lines.append(.init(credit: t.award, basis: t.id.rawValue, months: round1(t.award / monthly))) }
-        let window = TimelineFacts(context).window.map(\.days)
+        let window = context.timelineFacts.window.map(\.days)
         let windowMonths = Double(window ?? 90) / context.configuration.daysPerMonth
         let credit = requested ?? lines.first?.credit
         return Runway(monthlySpend: monthly, requested: requested, lines: lines, windowDays: window,
