@@ -28,6 +28,7 @@ public enum RuleRegistry {
         InferenceCost(),
         InferenceWithoutVolumes(),
         BudgetModelMismatch(),
+        CreditRequest(),
         TimelineWindow(),
         TimelineMilestones(),
         TimelineNoMidpoint(),
@@ -44,4 +45,10 @@ public enum RuleRegistry {
     }
 
     public static var ids: [String] { all.map(\.description.id) }
+
+    /// The engine with every rule and the outcome prediction: what the CLI, the LSP and the
+    /// tests run.
+    public static func linter(_ configuration: Configuration = Configuration()) -> Linter {
+        Linter(rules: all, configuration: configuration, predictor: Scorer())
+    }
 }

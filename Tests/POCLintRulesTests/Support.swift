@@ -59,8 +59,24 @@ func splice(_ markdown: String, component: Component, body: String) -> String {
     return before + "\n\n" + body + "\n\n" + after
 }
 
-func lint(_ markdown: String, rules: [any Rule] = RuleRegistry.all) -> LintResult {
-    Linter(rules: rules).lint(markdown)
+func lint(_ markdown: String) -> LintResult {
+    RuleRegistry.linter().lint(markdown)
+}
+
+/// The fixture texts by name.
+func fixtureTexts() -> [(name: String, text: String)] {
+    let dir = repositoryRoot.appendingPathComponent("fixtures")
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+    return names.compactMap { n in (try? readRepoFile("fixtures/" + n)).map { (n, $0) } }
+}
+
+/// `markdown` without the section of `component` (heading and body).
+func removing(_ component: Component, from markdown: String) -> String {
+    let result = Linter(rules: []).lint(markdown)
+    guard let a = result.components[component] else { return markdown }
+    let s = result.document.sections[a.section]
+    let src = result.document.source
+    return src.string(SourceRange(0, s.range.start)) + src.string(SourceRange(s.range.end, src.bytes.count))
 }
 
 extension LintResult {

@@ -249,6 +249,6 @@ public enum ConfigBuilder {
             }
         }
         return RulePack(components: components, phrases: phrases, models: models,
-                        providers: base.providers, lexicon: base.lexicon)
+                        providers: base.providers, lexicon: base.lexicon, scoring: base.scoring)
     }
 }

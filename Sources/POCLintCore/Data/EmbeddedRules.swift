@@ -2427,5 +2427,66 @@ services:
     category: auth
     aws_alternative: "Amazon Cognito"
 """####,
+        "scoring.yml": ####"""
+# The rubric poclint predicts the outcome with. docs/scoring.md explains it with worked
+# examples; every number here can be overridden in .poclint.yml under `scoring:`.
+#
+# 1. Each of the five components starts at 100. A missing component scores 0.
+# 2. Every finding costs its component points: `rule_cost` for the rule if listed, else
+#    `severity_cost` for the finding's severity. The n-th finding of the same rule in the
+#    same component costs cost x repeat_decay^(n-1) (three vague phrases are not three
+#    times as bad as one). A component never goes below 0.
+# 3. Findings outside every component (application-length) cost the overall score
+#    `document_cost` by severity.
+# 4. Overall = the weighted mean of the component scores, minus the document costs.
+# 5. The tier is the first of `tiers` whose conditions all hold.
+schema_version: 1
+component_weights:
+  use-case: 20
+  model: 20
+  evaluation: 20
+  budget: 20
+  timeline: 20
+severity_cost:
+  error: 30
+  warning: 12
+  info: 2
+rule_cost:
+  missing-component: 100
+  use-case-generic: 60
+  model-not-named: 60
+  eval-no-metric: 35
+  eval-no-threshold: 30
+  budget-total: 35
+  budget-range: 35
+  timeline-window: 35
+  non-bedrock-model: 25
+  non-aws-service: 8
+repeat_decay: 0.5
+document_cost:
+  error: 10
+  warning: 5
+  info: 1
+# What a component scores when the finding that it is missing is resolved (a section is
+# written): used when ranking fixes, so that "add the timeline" shows what it is worth.
+resolved_missing_component_score: 60
+tiers:
+  - id: ceiling
+    award: 50000
+    min_overall: 88
+    min_component: 75
+    max_errors: 0
+    max_warnings: 2
+  - id: standard
+    award: 25000
+    min_overall: 65
+    min_component: 40
+  - id: floor
+    award: 10000
+    min_overall: 35
+    min_component: 1
+  - id: rejection-risk
+    award: 0
+"""####,
     ]
 }

@@ -104,3 +104,22 @@ public struct LexiconFile: Codable, Sendable {
     public var schema_version: Int
     public var terms: [String: [String]]
 }
+
+public struct ScoringFile: Codable, Sendable {
+    public struct TierSpec: Codable, Sendable {
+        public var id: Tier
+        public var award: Double
+        public var min_overall: Double?
+        public var min_component: Double?
+        public var max_errors: Int?
+        public var max_warnings: Int?
+    }
+    public var schema_version: Int
+    public var component_weights: [String: Double]
+    public var severity_cost: [String: Double]
+    public var rule_cost: [String: Double]
+    public var repeat_decay: Double
+    public var document_cost: [String: Double]
+    public var resolved_missing_component_score: Double
+    public var tiers: [TierSpec]
+}

@@ -46,6 +46,7 @@ public final class RulePack: Sendable {
     public let models: ModelsFile
     public let providers: ProvidersFile
     public let lexicon: LexiconFile
+    public let scoring: ScoringFile
     /// Term list names, sorted (the `index` of `.term` entries).
     public let termNames: [String]
     public let automaton: PhraseAutomaton
@@ -57,12 +58,13 @@ public final class RulePack: Sendable {
     private let modelIndex: [String: Int]
 
     public init(components: ComponentsFile, phrases: PhrasesFile, models: ModelsFile,
-                providers: ProvidersFile, lexicon: LexiconFile) {
+                providers: ProvidersFile, lexicon: LexiconFile, scoring: ScoringFile) {
         self.components = components
         self.phrases = phrases
         self.models = models
         self.providers = providers
         self.lexicon = lexicon
+        self.scoring = scoring
         let names = lexicon.terms.keys.sorted()
         self.termNames = names
         self.termIndex = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
@@ -151,7 +153,8 @@ public final class RulePack: Sendable {
             phrases: try decode(PhrasesFile.self, text("phrases.yml"), "phrases.yml"),
             models: try decode(ModelsFile.self, text("models.yml"), "models.yml"),
             providers: try decode(ProvidersFile.self, text("providers.yml"), "providers.yml"),
-            lexicon: try decode(LexiconFile.self, text("lexicon.yml"), "lexicon.yml"))
+            lexicon: try decode(LexiconFile.self, text("lexicon.yml"), "lexicon.yml"),
+            scoring: try decode(ScoringFile.self, text("scoring.yml"), "scoring.yml"))
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ yaml: String, _ file: String) throws -> T {

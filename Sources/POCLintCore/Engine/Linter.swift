@@ -6,18 +6,24 @@ public struct LintResult: Sendable {
     public let diagnostics: [Diagnostic]
     /// Bytes that preceded the text (a UTF-8 BOM), for writing fixes back.
     public let prefix: [UInt8]
+    /// The predicted outcome, when the linter has a predictor.
+    public var prediction: Prediction?
 
-    public init(path: String, document: Document, components: ComponentMap, diagnostics: [Diagnostic], prefix: [UInt8]) {
+    public init(path: String, document: Document, components: ComponentMap, diagnostics: [Diagnostic], prefix: [UInt8],
+                prediction: Prediction? = nil) {
         self.path = path
         self.document = document
         self.components = components
         self.diagnostics = diagnostics
         self.prefix = prefix
+        self.prediction = prediction
     }
 
-    /// The same result with only the diagnostics that pass `keep`.
+    /// The same result with only the diagnostics that pass `keep` (the prediction is kept: it
+    /// was made from every finding).
     public func filtered(_ keep: (Diagnostic) -> Bool) -> LintResult {
-        LintResult(path: path, document: document, components: components, diagnostics: diagnostics.filter(keep), prefix: prefix)
+        LintResult(path: path, document: document, components: components, diagnostics: diagnostics.filter(keep), prefix: prefix,
+                   prediction: prediction)
     }
 }
 
@@ -25,10 +31,12 @@ public struct LintResult: Sendable {
 public struct Linter: Sendable {
     public let rules: [any Rule]
     public let configuration: Configuration
+    public let predictor: (any Predicting)?
 
-    public init(rules: [any Rule], configuration: Configuration = Configuration()) {
+    public init(rules: [any Rule], configuration: Configuration = Configuration(), predictor: (any Predicting)? = nil) {
         self.rules = rules
         self.configuration = configuration
+        self.predictor = predictor
     }
 
     /// Lints raw file bytes; input that is not text throws a clear error.
@@ -51,8 +59,9 @@ public struct Linter: Sendable {
         let kept = Suppressions.apply(context.diagnostics, document: document, configuration: configuration,
                                       known: known, ran: ran)
         let sorted = Linter.order(kept)
+        let prediction = predictor?.predict(context, diagnostics: sorted)
         return LintResult(path: path, document: document, components: context.components,
-                          diagnostics: sorted, prefix: prefix)
+                          diagnostics: sorted, prefix: prefix, prediction: prediction)
     }
 
     /// Stable order: position, then rule id, then message; exact duplicates removed.

@@ -178,3 +178,29 @@ public struct Document: Sendable {
         sections.first { $0.kind == .heading && $0.level == 1 }
     }
 }
+
+extension TextRun {
+    /// Whether the text contains `needle` (ASCII, lower-case), ignoring ASCII case. No Foundation,
+    /// no String: cheap enough for every run.
+    public func containsASCII(_ needle: StaticString, in range: Range<Int>? = nil) -> Bool {
+        let n = needle.utf8CodeUnitCount
+        guard n > 0 else { return true }
+        let r = range ?? 0..<bytes.count
+        guard r.count >= n else { return false }
+        return needle.withUTF8Buffer { nb in
+            bytes.withUnsafeBufferPointer { b in
+                let first = nb[0]
+                var i = r.lowerBound
+                while i + n <= r.upperBound {
+                    if b[i] | 0x20 == first {
+                        var k = 1
+                        while k < n && (b[i + k] >= 0x41 && b[i + k] <= 0x5A ? b[i + k] | 0x20 : b[i + k]) == nb[k] { k += 1 }
+                        if k == n { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+}

@@ -21,8 +21,7 @@ struct TimelineFacts {
                 let text = doc.texts[ri]
                 for d in context.quantities(ri).days where d.isLength {
                     let after = context.sentence(ri, around: d.range)
-                    let words = text.string(after).lowercased()
-                    if words.contains("poc") || words.contains("proof of concept") || words.contains("pilot") {
+                    if text.containsASCII("poc", in: after) || text.containsASCII("proof of concept", in: after) || text.containsASCII("pilot", in: after) {
                         lengths.append((d.day, text.sourceRange(d.range)))
                     }
                 }
@@ -67,5 +66,12 @@ struct TimelineFacts {
         if (56...63).contains(days) { return 60 }
         if (84...93).contains(days) { return 90 }
         return nil
+    }
+}
+
+extension LintContext {
+    /// The timeline's window and milestones, read once per file.
+    var timelineFacts: TimelineFacts {
+        memo("timeline") { TimelineFacts(self) }
     }
 }

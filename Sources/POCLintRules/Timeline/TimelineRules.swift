@@ -24,7 +24,7 @@ public struct TimelineWindow: Rule {
 
     public func check(_ context: LintContext) {
         guard let anchor = context.anchor(.timeline) else { return }
-        let facts = TimelineFacts(context)
+        let facts = context.timelineFacts
         let required = context.configuration.requiredWindow
         if let w = facts.window {
             if let std = TimelineFacts.standard(w.days) {
@@ -71,7 +71,7 @@ public struct TimelineMilestones: Rule {
         readsProse: false)
 
     public func check(_ context: LintContext) {
-        let facts = TimelineFacts(context)
+        let facts = context.timelineFacts
         let window = facts.window.flatMap { TimelineFacts.standard($0.days) }
         var previous: (day: Int, range: SourceRange)?
         for m in facts.milestones {
@@ -111,12 +111,11 @@ public struct TimelineNoMidpoint: Rule {
         guard let anchor = context.anchor(.timeline) else { return }
         if !context.componentTerms("midpoint", .timeline).isEmpty { return }
         // "Day 30: review ..." in a 60-day plan counts as the mid-point.
-        let facts = TimelineFacts(context)
+        let facts = context.timelineFacts
         let window = facts.window.flatMap { TimelineFacts.standard($0.days) } ?? facts.milestones.map(\.day).max() ?? 90
         for ri in context.runs(.timeline) {
             let text = context.document.texts[ri]
-            let lower = text.string.lowercased()
-            guard lower.contains("review") || lower.contains("checkpoint") else { continue }
+            guard text.containsASCII("review") || text.containsASCII("checkpoint") else { continue }
             if context.quantities(ri).days.contains(where: { !$0.isLength && Double($0.day) >= 0.3 * Double(window) && Double($0.day) <= 0.7 * Double(window) }) {
                 return
             }
