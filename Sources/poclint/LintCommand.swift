@@ -88,12 +88,14 @@ struct LintCommand: ParsableCommand {
             try printConfiguration(loader)
             return
         }
-        let inputs: [InputFile]
+        var inputs: [InputFile]
         do {
             inputs = try FileCollector.collect(paths)
         } catch {
             throw CLIError(error.description)
         }
+        // A stable order whatever the order of the arguments: standard input first, then by path.
+        inputs.sort { a, b in a.isStdin != b.isStdin ? a.isStdin : a.path < b.path }
 
         // One linter per configuration file; files that share a configuration share its pack.
         var linters: [Linter] = []
@@ -114,7 +116,7 @@ struct LintCommand: ParsableCommand {
             }
             linterIndex[key] = linters.count
             assignment.append(linters.count)
-            linters.append(Linter(rules: RuleRegistry.all, configuration: configuration))
+            linters.append(RuleRegistry.linter(configuration))
         }
 
         let outcome = LintRun.run(inputs, linters: assignment.map { linters[$0] })
