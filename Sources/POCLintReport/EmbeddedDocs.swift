@@ -282,6 +282,53 @@ None besides its severity: `rules: {budget-total: off | info | warning | error}`
 Silence one finding with `<!-- poclint-disable-next-line budget-total -- reason -->` on the line before it.
 
 """####,
+        "credit-request": ####"""
+# credit-request
+
+**Credit request does not match the budget** · default severity: warning · component: budget projection
+
+## What it checks
+
+When the application states the credit it asks for (an amount in a sentence about requesting credits, or `requested_credit` in .poclint.yml) and the budget has a monthly total: a request more than 10% above 12 months of projected spend, or one that runs out before the POC window ends.
+
+## Why it matters
+
+Credits are usually valid for 12 months. Reviewers downgrade an ask larger than a year of the projected spend, and a request that cannot cover the POC itself reads as a budget nobody worked out.
+
+## Failing example
+
+```markdown
+# Acme
+
+We request $50,000 in Bedrock POC credits for a 90-day POC.
+
+## Budget
+
+- Bedrock inference: $1,800 a month
+- Total: $1,800 a month
+```
+
+## Passing example
+
+```markdown
+# Acme
+
+We request $25,000 in Bedrock POC credits for a 90-day POC.
+
+## Budget
+
+- Bedrock inference: $2,000 a month
+- Lambda: $100 a month
+- Total: $2,100 a month
+```
+
+## Options
+
+None besides its severity: `rules: {credit-request: off | info | warning | error}` in `.poclint.yml`.
+
+Silence one finding with `<!-- poclint-disable-next-line credit-request -- reason -->` on the line before it.
+
+"""####,
         "duplicate-component": ####"""
 # duplicate-component
 
