@@ -31,12 +31,14 @@ public struct JSONReporter: Reporter {
 
     func file(_ f: FileReport, _ options: ReportOptions) -> JSONValue {
         let text = f.result.document.source
-        return .object([
+        var members: [(String, JSONValue)] = [
             ("path", .string(f.path)),
             ("diagnostics", .array(f.result.diagnostics.map { diagnostic($0, text, options) })),
             ("components", components(f.result, text)),
             ("summary", summary(SeverityCounts(f.result.diagnostics), files: nil)),
-        ])
+        ]
+        if let p = f.result.prediction { members.append(("prediction", PredictionJSON.value(p, text))) }
+        return .object(members)
     }
 
     func diagnostic(_ d: Diagnostic, _ text: SourceText, _ options: ReportOptions) -> JSONValue {

@@ -22,6 +22,8 @@ public struct ReportOptions: Sendable {
     /// Absolute path of the directory relative paths are read from (SARIF `%SRCROOT%`),
     /// with or without a trailing slash; nil: paths are written as given.
     public var baseDirectory: String? = nil
+    /// Whether the text output ends each file with its predicted tier and scorecard.
+    public var scorecard: Bool = true
     public init() {}
 
     public func helpURL(_ ruleID: String) -> String { docsBase + ruleID + ".md" }

@@ -44,10 +44,20 @@ public struct SARIFReporter: Reporter {
         }
         run.append(("results", .array(results)))
         let counts = SeverityCounts(files)
-        run.append(("properties", .object([
+        var properties: [(String, JSONValue)] = [
             ("files", .int(files.count)),
             ("errors", .int(counts.error)), ("warnings", .int(counts.warning)), ("info", .int(counts.info)),
-        ])))
+        ]
+        // The prediction of each file, keyed by the same relative URI as its results.
+        let predictions = files.compactMap { f -> JSONValue? in
+            guard let p = f.result.prediction else { return nil }
+            return .object([("artifactLocation", Self.artifactLocation(f.path, base: options.baseDirectory))] + {
+                if case .object(let m) = PredictionJSON.value(p, f.result.document.source) { return m }
+                return []
+            }())
+        }
+        if !predictions.isEmpty { properties.append(("predictions", .array(predictions))) }
+        run.append(("properties", .object(properties)))
         return .object([
             ("$schema", .string(Self.schemaURI)),
             ("version", .string("2.1.0")),

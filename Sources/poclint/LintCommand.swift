@@ -53,6 +53,9 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .long, help: "Exit 0 even when findings reach --fail-on or --max-warnings (2 still means an error).")
     var exitZero = false
 
+    @Option(name: .long, help: ArgumentHelp("Exit 1 when a document's predicted tier is below TIER: ceiling, standard, floor or rejection-risk.", valueName: "TIER"))
+    var minTier: Tier?
+
     @Option(name: .long, help: ArgumentHelp("Use this configuration file for every input (no search for .poclint.yml).", valueName: "FILE"))
     var config: String?
 
@@ -120,15 +123,24 @@ struct LintCommand: ParsableCommand {
         }
 
         let outcome = LintRun.run(inputs, linters: assignment.map { linters[$0] })
-        if let failure = outcome.failures.first {
-            throw CLIError(failure.description)
+        // A file that cannot be read is one line on stderr; the others are still linted and
+        // reported, and the exit status is 2.
+        for failure in outcome.failures {
+            FileHandle.standardError.write(Data("poclint: \(failure.description)\n".utf8))
         }
+        if !outcome.failures.isEmpty && outcome.reports.isEmpty { throw ExitCode(2) }
+        let survivors = inputs.enumerated().filter { i, _ in outcome.succeeded[i] }
         var reports = outcome.reports
-        if fix {
-            reports = try applyFixes(reports, inputs: inputs, linters: assignment.map { linters[$0] })
-            if dryRun { return try finish(reports, printReport: false) }
+        do {
+            if fix {
+                reports = try applyFixes(reports, inputs: survivors.map(\.element), linters: survivors.map { linters[assignment[$0.offset]] })
+                if dryRun { try finish(reports, printReport: false); return }
+            }
+            try finish(reports, printReport: true)
+        } catch let code as ExitCode where code == ExitCode(1) && !outcome.failures.isEmpty {
+            throw ExitCode(2)
         }
-        try finish(reports, printReport: true)
+        if !outcome.failures.isEmpty { throw ExitCode(2) }
     }
 
     func configPath(for input: InputFile, _ loader: ConfigLoader) throws -> String? {
@@ -203,6 +215,7 @@ struct LintCommand: ParsableCommand {
         }
         if printReport {
             var options = ReportOptions()
+            options.scorecard = !quiet
             options.rules = RuleCatalog.descriptions
             options.baseDirectory = FileManager.default.currentDirectoryPath
             let reporter = Reporters.named(format.rawValue) ?? TextReporter()
@@ -235,6 +248,13 @@ struct LintCommand: ParsableCommand {
         if let n = maxWarnings, counts.warning > n {
             failing = true
             FileHandle.standardError.write(Data("poclint: \(counts.warning) warnings, more than --max-warnings \(n)\n".utf8))
+        }
+        if let minTier {
+            for r in reports {
+                guard let p = r.result.prediction, p.tier < minTier else { continue }
+                failing = true
+                FileHandle.standardError.write(Data("poclint: \(r.path) predicts \(p.tier.rawValue), below --min-tier \(minTier.rawValue)\n".utf8))
+            }
         }
         if failing && !exitZero { throw ExitCode(1) }
     }
@@ -291,6 +311,8 @@ enum LintRun {
     struct Outcome {
         var reports: [FileReport]
         var failures: [InputError]
+        /// For each input, whether it was linted (its report is in `reports`, in order).
+        var succeeded: [Bool] = []
     }
 
     static func run(_ inputs: [InputFile], linter: Linter) -> Outcome {
@@ -318,8 +340,12 @@ enum LintRun {
         var outcome = Outcome(reports: [], failures: [])
         for i in 0..<inputs.count {
             switch results.slots[i]! {
-            case .success(let r): outcome.reports.append(FileReport(path: r.path, result: r))
-            case .failure(let e): outcome.failures.append(e)
+            case .success(let r):
+                outcome.reports.append(FileReport(path: r.path, result: r))
+                outcome.succeeded.append(true)
+            case .failure(let e):
+                outcome.failures.append(e)
+                outcome.succeeded.append(false)
             }
         }
         return outcome
@@ -337,4 +363,12 @@ private final class ResultSlots: @unchecked Sendable {
         slots.deinitialize()
         slots.deallocate()
     }
+}
+
+extension Tier: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(rawValue: argument)
+    }
+
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }

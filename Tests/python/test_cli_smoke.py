@@ -18,9 +18,9 @@ def test_missing_components_exit_one_with_positions():
     path = FIXTURES / "missing-evaluation-and-timeline.md"
     r = run("lint", "--no-color", str(path))
     assert r.returncode == 1
-    lines = [l for l in r.stdout.splitlines() if "[missing-component]" in l]
+    lines = [l for l in r.stdout.splitlines() if l.endswith("[missing-component]")]
     assert len(lines) == 2
-    assert all(l.startswith(f"{path}:21:4: error: Missing component") for l in lines)
+    assert all(l.startswith(f"{path}:22:4: error: Missing component") for l in lines)
 
 
 def test_missing_file_is_a_one_line_error_with_exit_two():
@@ -38,5 +38,42 @@ def test_usage_error_exits_two_not_64():
 def test_standard_input():
     r = run("lint", "-", stdin="# Only a title\n")
     assert r.returncode == 1
-    assert r.stdout.count("[missing-component]") == 5
+    assert sum(l.endswith("[missing-component]") for l in r.stdout.splitlines()) == 5
     assert "<stdin>:1:1" in r.stdout
+
+
+def test_scorecard_ends_the_text_output():
+    r = run("lint", "--no-color", str(FIXTURES / "excellent-claims-drafting.md"))
+    assert "predicted CEILING ($50K), score 100/100" in r.stdout
+    for component in ("use case", "model rationale", "evaluation", "budget", "timeline"):
+        assert f"\n  {component} " in r.stdout
+    assert "$50,000 requested covers 12 months at $4,170/month" in r.stdout
+
+
+def test_many_files_end_with_one_table_sorted_by_tier():
+    r = run("lint", "--no-color", "--fail-on", "never", str(FIXTURES))
+    table = r.stdout[r.stdout.index("\nfile "):].splitlines()[1:]
+    rows = [l for l in table if l.startswith(str(FIXTURES))]
+    order = ["ceiling", "standard", "floor", "rejection risk"]
+    ranks = [next(i for i, t in enumerate(order) if f"  {t} (" in row) for row in rows]
+    assert len(rows) == len(list(FIXTURES.glob("*.md")))
+    assert ranks == sorted(ranks)
+
+
+def test_min_tier_gate():
+    good = str(FIXTURES / "excellent-claims-drafting.md")
+    bad = str(FIXTURES / "missing-evaluation-and-timeline.md")
+    assert run("lint", "--min-tier", "ceiling", good).returncode == 0
+    r = run("lint", "--fail-on", "never", "--min-tier", "floor", bad)
+    assert r.returncode == 1
+    assert "predicts rejection-risk, below --min-tier floor" in r.stderr
+    assert run("lint", "--min-tier", "platinum", good).returncode == 2
+
+
+def test_a_bad_file_does_not_hide_the_others(tmp_path):
+    binary = tmp_path / "scan.md"
+    binary.write_bytes(b"%PDF-1.7\x00\x01")
+    r = run("lint", "--no-color", str(FIXTURES / "excellent-claims-drafting.md"), str(binary))
+    assert r.returncode == 2
+    assert r.stderr.strip().splitlines()[0].startswith(f"poclint: {binary}: not a text file")
+    assert "predicted CEILING" in r.stdout

@@ -21,7 +21,8 @@ enum Evidence {
             }
             let mentions = context.modelMentions.filter { $0.component == .model }
             let alternatives = Set(mentions.filter(\.isAlternative).map { context.displayName($0) }).sorted()
-            let fallbacks = Set(mentions.filter(\.isFallback).map { context.displayName($0) }).sorted()
+            let primaryKey = context.primaryModel.flatMap { context.modelKey($0) }
+            let fallbacks = Set(mentions.filter { $0.isFallback && context.modelKey($0) != primaryKey }.map { context.displayName($0) }).sorted()
             out.append(alternatives.isEmpty ? "no model compared against" : "compared with: " + alternatives.joined(separator: ", "))
             if !fallbacks.isEmpty { out.append("fallback: " + fallbacks.joined(separator: ", ")) }
             if !context.componentTerms("routing", .model).isEmpty { out.append("routing described") }

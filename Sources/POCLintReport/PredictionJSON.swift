@@ -1,0 +1,55 @@
+import POCLintCore
+
+/// The prediction as JSON, shared by the JSON envelope (`files[].prediction`) and SARIF
+/// (`runs[].properties.predictions`). Keys in a fixed order.
+public enum PredictionJSON {
+    public static func value(_ p: Prediction, _ text: SourceText) -> JSONValue {
+        .object([
+            ("tier", .string(p.tier.rawValue)),
+            ("award", .int(Int(p.award))),
+            ("score", .double(p.overall)),
+            ("components", .array(p.components.map { c in
+                .object([
+                    ("component", .string(c.component.rawValue)),
+                    ("present", .bool(c.present)),
+                    ("score", .double(c.score)),
+                    ("evidence", .array(c.evidence.map { .string($0) })),
+                    ("costs", .array(c.costs.map { cost in
+                        .object([("rule", .string(cost.ruleID)), ("message", .string(cost.message)), ("points", .double(cost.points))])
+                    })),
+                ])
+            })),
+            ("fixes", .array(p.fixes.map { fix($0, text) })),
+            ("next_tier", .string(p.nextTier?.rawValue)),
+            ("fixes_to_next_tier", .array(p.fixesToNextTier.map { fix($0, text) })),
+            ("runway", p.runway.map(runway) ?? .null),
+        ])
+    }
+
+    static func fix(_ f: RankedFix, _ text: SourceText) -> JSONValue {
+        let start = text.location(of: f.range.start)
+        return .object([
+            ("rule", .string(f.ruleID)),
+            ("message", .string(f.message)),
+            ("suggestion", .string(f.suggestion)),
+            ("component", .string(f.component?.rawValue)),
+            ("line", .int(start.line)),
+            ("column", .int(start.column)),
+            ("points", .double(f.points)),
+        ])
+    }
+
+    static func runway(_ r: Runway) -> JSONValue {
+        .object([
+            ("monthly_spend", .double(r.monthlySpend)),
+            ("requested", r.requested.map { .double($0) } ?? .null),
+            ("window_days", r.windowDays.map { .int($0) } ?? .null),
+            ("outlasts_window", r.outlastsWindow.map { .bool($0) } ?? .null),
+            ("exceeds_twelve_months", r.exceedsTwelveMonths.map { .bool($0) } ?? .null),
+            ("lines", .array(r.lines.map { l in
+                .object([("basis", .string(l.basis)), ("credit", .double(l.credit)), ("months", .double(l.months))])
+            })),
+            ("summary", .array(Scorecard.runwaySentences(r).map { .string($0) })),
+        ])
+    }
+}

@@ -1,0 +1,133 @@
+import POCLintCore
+
+/// The prediction in words for people: a scorecard block per file and, for many files, one
+/// table across them. Shared by the text reporter (and the HTML report).
+public enum Scorecard {
+    /// "$50K", "$25K", "$0".
+    public static func award(_ v: Double) -> String {
+        v >= 1000 ? "$\(formatted(v / 1000))K" : "$\(formatted(v))"
+    }
+
+    /// "$4,170".
+    public static func dollars(_ v: Double) -> String {
+        let n = Int(v.rounded())
+        var digits = String(n)
+        var out = ""
+        while digits.count > 3 {
+            out = "," + digits.suffix(3) + out
+            digits = String(digits.dropLast(3))
+        }
+        return "$" + digits + out
+    }
+
+    /// One decimal at most: 12, 10.8.
+    public static func formatted(_ v: Double) -> String {
+        let r = (v * 10).rounded() / 10
+        return r == r.rounded() ? String(Int(r)) : String(r)
+    }
+
+    public static func componentTitle(_ c: Component) -> String {
+        switch c {
+        case .useCase: "use case"
+        case .model: "model rationale"
+        case .evaluation: "evaluation"
+        case .budget: "budget"
+        case .timeline: "timeline"
+        }
+    }
+
+    /// "$25,000 covers 10.8 months at $2,320/month".
+    public static func runwaySentences(_ r: Runway) -> [String] {
+        var out: [String] = []
+        for line in r.lines {
+            let what = line.basis == "requested" ? "\(dollars(line.credit)) requested" : "\(dollars(line.credit)) (\(line.basis))"
+            out.append("\(what) covers \(formatted(line.months)) months at \(dollars(r.monthlySpend))/month")
+        }
+        if r.exceedsTwelveMonths == true, let req = r.requested {
+            out.append("the \(dollars(req)) requested is more than 12 months of projected spend (\(dollars(12 * r.monthlySpend)))")
+        }
+        if r.requested == nil, let smallest = r.lines.map(\.credit).min(), 12 * r.monthlySpend < smallest {
+            out.append("credits are usually valid 12 months: twelve months of projected spend is \(dollars(12 * r.monthlySpend))")
+        }
+        if r.outlastsWindow == false {
+            out.append("the credit runs out before the \(r.windowDays ?? 90)-day POC window ends")
+        }
+        return out
+    }
+
+    /// The block printed after a file's findings.
+    public static func block(_ path: String, _ p: Prediction, _ text: SourceText) -> String {
+        var out = "\n\(path): predicted \(p.tier.words.uppercased()) (\(award(p.award))), score \(formatted(p.overall))/100\n"
+        let width = Component.allCases.map { componentTitle($0).count }.max()!
+        for c in p.components {
+            let name = componentTitle(c.component).padding(to: width)
+            let score = (c.present ? formatted(c.score) : "--").leftPadding(to: 5)
+            let evidence = c.evidence.filter { !$0.hasPrefix("section: ") }.joined(separator: "; ")
+            out += "  \(name) \(score)  \(c.present ? evidence : "missing")\n"
+        }
+        if let r = p.runway {
+            for s in runwaySentences(r) { out += "  runway: \(s)\n" }
+        }
+        if let next = p.nextTier {
+            if !p.fixesToNextTier.isEmpty {
+                let n = p.fixesToNextTier.count
+                out += "  to reach \(next.words) (\(award(Tier.award(next)))), fix \(n == 1 ? "this" : "these \(n)"):\n"
+                for (i, f) in p.fixesToNextTier.enumerated() { out += fixLine(i + 1, f, text) }
+            } else if !p.fixes.isEmpty {
+                out += "  fixes that matter most:\n"
+                for (i, f) in p.fixes.prefix(3).enumerated() { out += fixLine(i + 1, f, text) }
+            }
+        }
+        return out
+    }
+
+    static func fixLine(_ n: Int, _ f: RankedFix, _ text: SourceText) -> String {
+        let line = text.location(of: f.range.start).line
+        return "    \(n). line \(line) [\(f.ruleID)] \(firstSentence(f.message)) (+\(formatted(f.points)))\n"
+    }
+
+    /// The first sentence of a message (messages put what is wrong first).
+    public static func firstSentence(_ s: String) -> String {
+        var prev: Character = " "
+        var idx = s.startIndex
+        while idx < s.endIndex {
+            let c = s[idx]
+            let next = s.index(after: idx)
+            if (prev != " ") && (c == "." || c == ";") && (next == s.endIndex || s[next] == " ") && !(prev.isNumber && next < s.endIndex && s[next].isNumber) {
+                return String(s[..<next])
+            }
+            prev = c
+            idx = next
+        }
+        return s
+    }
+
+    /// One table across files, best tier first, then by path.
+    public static func table(_ files: [(path: String, prediction: Prediction)]) -> String {
+        guard !files.isEmpty else { return "" }
+        let rows = files.sorted { a, b in
+            a.prediction.tier != b.prediction.tier ? a.prediction.tier > b.prediction.tier : a.path < b.path
+        }
+        let pathWidth = max(4, rows.map(\.path.count).max()!)
+        var out = "\n\("file".padding(to: pathWidth))  tier                   score  top fix\n"
+        for r in rows {
+            let tier = "\(r.prediction.tier.words) (\(award(r.prediction.award)))".padding(to: 21)
+            let top = r.prediction.fixesToNextTier.first ?? r.prediction.fixes.first
+            let fix = top.map { "[\($0.ruleID)] \(firstSentence($0.message))" } ?? "-"
+            out += "\(r.path.padding(to: pathWidth))  \(tier) \(formatted(r.prediction.overall).leftPadding(to: 5))  \(fix)\n"
+        }
+        return out
+    }
+}
+
+extension Tier {
+    /// The award of a tier in the built-in rubric.
+    public static func award(_ t: Tier) -> Double {
+        RulePack.builtIn.scoring.tiers.first { $0.id == t }?.award ?? 0
+    }
+}
+
+extension String {
+    func padding(to n: Int) -> String { count >= n ? self : self + String(repeating: " ", count: n - count) }
+    func leftPadding(to n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+}
