@@ -24,10 +24,11 @@ let package = Package(
         ),
         .target(name: "POCLintRules", dependencies: ["POCLintCore"]),
         .target(name: "POCLintReport", dependencies: ["POCLintCore"]),
+        .target(name: "POCLintLSP", dependencies: ["POCLintCore", "POCLintRules", "POCLintReport"]),
         .executableTarget(
             name: "poclint",
             dependencies: [
-                "POCLintCore", "POCLintRules", "POCLintReport",
+                "POCLintCore", "POCLintRules", "POCLintReport", "POCLintLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -35,5 +36,6 @@ let package = Package(
         .testTarget(name: "POCLintRulesTests", dependencies: ["POCLintCore", "POCLintRules"]),
         .testTarget(name: "POCLintReportTests", dependencies: ["POCLintCore", "POCLintRules", "POCLintReport"]),
         .testTarget(name: "CLITests", dependencies: []),
+        .testTarget(name: "POCLintLSPTests", dependencies: ["POCLintCore", "POCLintLSP"]),
     ]
 )
