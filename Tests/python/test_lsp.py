@@ -444,6 +444,31 @@ async def test_fixes_applied_one_by_one_complete_a_bare_title(client: LanguageCl
     assert text.count("## ") == 5
 
 
+async def test_a_wrong_total_points_at_its_line_items_and_is_fixed(client: LanguageClient):
+    budget = ("- Bedrock inference (Claude Sonnet 4, 10M input + 2M output tokens a day) 🚀: $1,800/month\n"
+              "- Lambda: $40/month\n"
+              "- Total: $1,900/month")
+    parts = ["# Acme"]
+    for heading, body in SECTIONS:
+        parts += [f"## {heading}", budget if heading == "Budget" else body]
+    text = joined(parts)
+    open_doc(client, URI, text)
+    diagnostics = await wait_for_diagnostics(client, URI, lambda ds: any(d.code == "budget-sum" for d in ds))
+    [d] = [d for d in diagnostics if d.code == "budget-sum"]
+    assert "1,900" in sliced(text, d.range)
+    related = d.related_information
+    assert [r.location.uri for r in related] == [URI, URI]
+    assert "1,800" in sliced(text, related[0].location.range) and "40" in sliced(text, related[1].location.range)
+    [action] = await code_actions(client, d.range, [d])
+    assert action.is_preferred and "$1,840" in action.title
+    [edit] = action.edit.changes[URI]
+    fixed = apply_edits(text, [edit])
+    assert "- Total: $1,840/month" in fixed
+    change_doc(client, URI, 2, (edit.range, edit.new_text))
+    await wait_for_diagnostics(client, URI, lambda ds: client.published[-1].version == 2)
+    assert not [d for d in client.diagnostics[URI] if d.code == "budget-sum"]
+
+
 async def test_code_actions_follow_range_and_only(client: LanguageClient):
     open_doc(client, URI, "# Acme\n")
     await wait_for_diagnostics(client, URI, lambda ds: len(missing(ds)) == 5)
