@@ -26,7 +26,7 @@ struct FixtureTests {
     @Test(arguments: fixtures)
     func crlfCopyGivesTheSamePositions(_ name: String) throws {
         let text = try readRepoFile("fixtures/" + name)
-        let crlf = text.replacingOccurrences(of: "\n", with: "\r\n")
+        let crlf = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
         #expect(lint(crlf).positions == lint(text).positions)
     }
 }

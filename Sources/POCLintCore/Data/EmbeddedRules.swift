@@ -104,17 +104,23 @@ terms:
             rate limited, 429, 5xx, 503, degraded, down]
   # Evaluation: units a test set is counted in.
   test-unit: [examples, example, cases, test cases, samples, items, questions, documents, tickets, conversations,
-              prompts, queries, claims, transcripts, records, emails, pairs, utterances, calls, contracts, pages, scenarios]
+              prompts, queries, claims, transcripts, records, emails, pairs, utterances, calls, contracts, pages, scenarios,
+              invoices, pull requests, requests, encounters, essays, messages, notes, resumes, listings, images,
+              summaries, reports, articles, chats, sessions, orders, products, reviews, letters, forms, files, threads]
   # Evaluation: where the set comes from and who labelled it.
   labelling: [labelled by, labeled by, annotated by, hand labelled, hand labeled, human labelled, human labeled,
               labelled, labeled, annotated, gold, golden set, gold set, ground truth, domain experts, reviewed by,
               drawn from, sampled from, taken from, collected from, historical, production logs, real tickets,
-              anonymised, anonymized, de identified, curated by, written by]
+              anonymised, anonymized, de identified, curated by, written by, marked, graded, rated by, scored by,
+              judged by, annotators, annotator, domain expert, clinicians reviewed, from production, real world,
+              public dataset, held out, holdout]
   # Evaluation: how often it runs.
   cadence: [daily, nightly, weekly, every week, each week, per week, biweekly, bi weekly, fortnightly, every two weeks,
             monthly, every month, every sprint, each sprint, per sprint, each release, every release, per release,
             on every prompt change, every prompt change, every commit, every pull request, on every change,
-            every deploy, each deploy, continuously, every day, each day, per day, every night]
+            every deploy, each deploy, every day, each day, per day, every night, before it ships, before each release,
+            before every release, every new prompt, every prompt, each prompt, every model version, each model version,
+            on each change, every merge, each deployment, every deployment]
   # Evaluation: named metrics.
   metric: [f1, f1 score, accuracy, exact match, em, rouge, rouge l, rouge 1, bleu, win rate, groundedness,
            faithfulness, precision, recall, hallucination rate, bertscore, mrr, ndcg, pass rate, pass 1, csat,
@@ -132,7 +138,8 @@ terms:
   midpoint: [mid point, midpoint, mid poc, halfway, half way, mid way, midway, interim review, checkpoint]
   # Timeline: the decision at the end.
   decision: [go no go, go or no go, go nogo, production decision, launch decision, ship decision, decide whether,
-             decision to, decision on, decision gate, proceed to production, move to production, exit criteria]
+             decision to, decision on, decision gate, proceed to production, move to production, exit criteria,
+             decide on, we decide, decision, decide, go live decision]
   # Timeline: criteria words near the decision.
   criteria: [if, when, only if, provided, criteria, criterion, threshold, met, meets, at least, above, below,
              under, exceeds, validated, within budget, cost validated, production readiness, sign off]
@@ -2435,7 +2442,9 @@ services:
 # 2. Every finding costs its component points: `rule_cost` for the rule if listed, else
 #    `severity_cost` for the finding's severity. The n-th finding of the same rule in the
 #    same component costs cost x repeat_decay^(n-1) (three vague phrases are not three
-#    times as bad as one). A component never goes below 0.
+#    times as bad as one); costlier findings are counted first. A component that is
+#    present never goes below `present_component_floor`: a section that exists, however
+#    weak, is not the same as none.
 # 3. Findings outside every component (application-length) cost the overall score
 #    `document_cost` by severity.
 # 4. Overall = the weighted mean of the component scores, minus the document costs.
@@ -2470,6 +2479,7 @@ document_cost:
 # What a component scores when the finding that it is missing is resolved (a section is
 # written): used when ranking fixes, so that "add the timeline" shows what it is worth.
 resolved_missing_component_score: 60
+present_component_floor: 10
 tiers:
   - id: ceiling
     award: 50000

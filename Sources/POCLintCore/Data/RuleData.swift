@@ -121,5 +121,6 @@ public struct ScoringFile: Codable, Sendable {
     public var repeat_decay: Double
     public var document_cost: [String: Double]
     public var resolved_missing_component_score: Double
+    public var present_component_floor: Double
     public var tiers: [TierSpec]
 }

@@ -88,7 +88,10 @@ public enum ComponentClassifier {
                 if s.level > 2 && s.kind == .heading { continue }
                 if hasAssignedAncestor(si) { continue }
                 var cues: [Component: Set<Int>] = [:]
-                for (ri, run) in doc.texts.enumerated() where s.range.contains(doc.blocks[run.block].range.start) {
+                // Only the section's own text: a wrapper's subsections speak for themselves.
+                let firstChild = sections.indices.first { sections[$0].parent == si }
+                let own = SourceRange(s.range.start, firstChild.map { sections[$0].range.start } ?? s.range.end)
+                for ri in runIndices(in: own, doc) {
                     for m in analysis.matches[analysis.byRun[ri]] {
                         for e in pack.entries[m.pattern] where e.kind == .cue {
                             cues[Component.allCases[e.index], default: []].insert(m.pattern)
@@ -110,13 +113,26 @@ public enum ComponentClassifier {
 
         // Component of every text run: the innermost assigned section that holds it.
         let assigned = map.assignments.values.sorted { sections[$0.section].range.length > sections[$1.section].range.length }
-        map.runComponent = doc.texts.map { run in
-            let at = doc.blocks[run.block].range.start
-            var found: Component? = nil
-            for a in assigned where sections[a.section].range.contains(at) { found = a.component }
-            return found
+        var runComponent = [Component?](repeating: nil, count: doc.texts.count)
+        for a in assigned {
+            for ri in runIndices(in: sections[a.section].range, doc) { runComponent[ri] = a.component }
         }
+        map.runComponent = runComponent
         return map
+    }
+
+    /// Indices of the text runs whose block starts within `range` (runs are in document order).
+    static func runIndices(in range: SourceRange, _ doc: Document) -> Range<Int> {
+        func firstRun(atOrAfter offset: Int) -> Int {
+            var lo = 0
+            var hi = doc.texts.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if doc.blocks[doc.texts[mid].block].range.start < offset { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        return firstRun(atOrAfter: range.start)..<firstRun(atOrAfter: range.end)
     }
 
     static func isSynonym(_ text: String, _ pack: RulePack) -> Bool {

@@ -76,9 +76,22 @@ public final class LintContext {
 
     /// Indices of the text runs that belong to a component (its section minus nested sections of other components).
     public func runs(_ c: Component) -> [Int] {
-        memo("runs.\(c.rawValue)") {
-            components.runComponent.indices.filter { components.runComponent[$0] == c }
-        }
+        let i = Component.allCases.firstIndex(of: c)!
+        if let cached = runsCache[i] { return cached }
+        let found = components.runComponent.indices.filter { components.runComponent[$0] == c }
+        runsCache[i] = found
+        return found
+    }
+
+    private var runsCache: [[Int]?] = Array(repeating: nil, count: Component.allCases.count)
+    private var quantitiesCache: [Int: Quantities] = [:]
+
+    /// Numbers, money, token volumes and days of a text run (read once per run, on demand).
+    public func quantities(_ run: Int) -> Quantities {
+        if let q = quantitiesCache[run] { return q }
+        let q = Quantities(document.texts[run].bytes)
+        quantitiesCache[run] = q
+        return q
     }
 
     /// Text runs outside code, in any component or none.

@@ -22,13 +22,18 @@ enum OutlineBuilder {
             }
         }
         let docEnd = doc.source.bytes.count
+        // The end of each section: the start of the next section of the same or a higher
+        // level, found in one backward pass with a stack (linear, whatever the nesting).
+        var ends = Array(repeating: docEnd, count: sections.count)
+        var following: [Int] = []
+        for i in sections.indices.reversed() {
+            while let j = following.last, sections[j].level > sections[i].level { following.removeLast() }
+            if let j = following.last { ends[i] = doc.blocks[sections[j].block].range.start }
+            following.append(i)
+        }
         var stack: [Int] = []
         for i in sections.indices {
-            var end = docEnd
-            for j in (i + 1)..<max(i + 1, sections.count) where sections[j].level <= sections[i].level {
-                end = doc.blocks[sections[j].block].range.start
-                break
-            }
+            let end = ends[i]
             // Trim trailing line terminators so a section ends on its last line.
             sections[i].range = SourceRange(sections[i].range.start, end)
             sections[i].bodyRange = SourceRange(min(sections[i].bodyRange.start, end), end)

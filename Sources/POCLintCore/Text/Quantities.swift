@@ -258,7 +258,10 @@ public struct Quantities: Sendable {
             }
             if !isMoney, i > 0, t[i - 1].word == "usd" { isMoney = true }
             guard isMoney else { i += 1; continue }
-            var money = Money(value: v, upper: nil, period: nil, range: t[i].range, fullRange: t[i].range.lowerBound..<t[end].range.upperBound)
+            // The figure as written starts at its `$` (or a leading "USD").
+            let figureStart = dollar ? t[i].range.lowerBound - 1 : (i > 0 && t[i - 1].word == "usd" ? t[i - 1].range.lowerBound : t[i].range.lowerBound)
+            let figureEnd = end > i && t[end].word != "usd" && t[end].word != "dollars" ? t[end].range.upperBound : t[i].range.upperBound
+            var money = Money(value: v, upper: nil, period: nil, range: figureStart..<figureEnd, fullRange: figureStart..<t[end].range.upperBound)
             // A range: "$2K to $8K", "$2,000-$8,000", "$2K – 8K".
             var k = end + 1
             if k < t.count, t[k].isSymbol(0x2D) || t[k].word == "to" {
@@ -277,7 +280,7 @@ public struct Quantities: Sendable {
                 money.period = p
                 end = last
             }
-            money.fullRange = t[i].range.lowerBound..<t[end].range.upperBound
+            money.fullRange = figureStart..<t[end].range.upperBound
             out.append(money)
             i = end + 1
         }

@@ -31,7 +31,13 @@ struct BudgetModel {
     /// Every amount in the budget section, with its run.
     var amounts: [(Money, Int)] = []
 
-    var items: [BudgetLine] { lines.filter { !$0.isTotal && !$0.isSubtotal && $0.amount != nil && $0.origin != .prose } }
+    /// The line items a total should add up to: the table rows and list items; when the budget
+    /// has neither, the amounts of its prose.
+    var items: [BudgetLine] {
+        let all = lines.filter { !$0.isTotal && !$0.isSubtotal && $0.amount != nil }
+        let structured = all.filter { $0.origin != .prose }
+        return structured.isEmpty ? all : structured
+    }
     var total: BudgetLine? { lines.first { $0.isTotal && $0.amount != nil } }
 
     /// Monthly value of a line's amount (nil when its period is unknown and not monthly by context).
@@ -133,27 +139,61 @@ extension BudgetModel {
             }
         }
 
-        // List items and prose.
+        // List items: one line each.
+        var proseRuns: [Int] = []
         for ri in runs where !handledRuns.contains(ri) {
             let block = doc.blocks[doc.texts[ri].block]
             guard block.kind == .paragraph else { continue }
             let q = context.quantities(ri)
             guard !q.money.isEmpty else { continue }
-            let text = doc.texts[ri]
             let isItem = block.parent >= 0 && doc.blocks[block.parent].kind == .item
+            guard isItem else { proseRuns.append(ri); continue }
+            let text = doc.texts[ri]
             // The amount: the monthly one if there is one, else the last.
             let amount = q.money.first { $0.period == .month } ?? q.money.last!
             let label = text.string(0..<amount.fullRange.lowerBound)
-            let sentence = context.sentence(ri, around: amount.range)
-            let sentenceText = text.string(sentence)
-            let isTotal = isItem ? isTotalLabel(label) : isTotalLabel(text.string(sentence.lowerBound..<amount.range.lowerBound))
             let ms = models(in: [ri])
             let volumes = q.volumes.map { ($0, ri) }
-            _ = sentenceText
             model.lines.append(BudgetLine(
-                origin: isItem ? .listItem : .prose, label: label, runs: [ri], amount: amount, amountRun: ri,
-                period: amount.period, volumes: volumes, isTotal: isTotal, isSubtotal: isSubtotalLabel(label), models: ms,
+                origin: .listItem, label: label, runs: [ri], amount: amount, amountRun: ri,
+                period: amount.period, volumes: volumes, isTotal: isTotalLabel(label), isSubtotal: isSubtotalLabel(label), models: ms,
                 isInference: !ms.isEmpty || !volumes.isEmpty || inferenceWords([ri])))
+        }
+
+        // Prose: a line per sentence with an amount, or per amount when a sentence lists several
+        // ("Lambda $60 a month, Amazon S3 logging $10 a month and CloudWatch $40 a month").
+        for ri in proseRuns {
+            let text = doc.texts[ri]
+            let q = context.quantities(ri)
+            var bySentence: [(Range<Int>, [Money])] = []
+            for m in q.money {
+                let sentence = context.sentence(ri, around: m.range)
+                if let last = bySentence.last, last.0 == sentence { bySentence[bySentence.count - 1].1.append(m) }
+                else { bySentence.append((sentence, [m])) }
+            }
+            for (sentence, amounts) in bySentence {
+                // A sentence about the credit requested or the runway is not a cost; in prose a cost
+                // is an amount per period.
+                if text.containsASCII("credit", in: sentence) || text.containsASCII("lasts", in: sentence)
+                    || text.containsASCII("covers", in: sentence) || text.containsASCII("runway", in: sentence) { continue }
+                let monthly = amounts.filter { $0.period == .month }
+                let kept = monthly.isEmpty ? amounts.filter { $0.period != nil } : monthly
+                var segmentStart = sentence.lowerBound
+                for (k, amount) in kept.enumerated() {
+                    let segmentEnd = k + 1 < kept.count ? kept[k + 1].fullRange.lowerBound : sentence.upperBound
+                    let segment = segmentStart..<segmentEnd
+                    let label = text.string(segmentStart..<amount.fullRange.lowerBound)
+                    let ms = mentions.filter { $0.run == ri && segment.contains($0.textRange.lowerBound) && ($0.kind == .bedrock || $0.kind == .family) }
+                    let volumes = q.volumes.filter { segment.contains($0.range.lowerBound) }.map { ($0, ri) }
+                    let isTotal = k == 0 && isTotalLabel(text.string(sentence.lowerBound..<amount.range.lowerBound))
+                    model.lines.append(BudgetLine(
+                        origin: .prose, label: label, runs: [ri], amount: amount, amountRun: ri,
+                        period: amount.period, volumes: volumes, isTotal: isTotal, isSubtotal: isSubtotalLabel(label), models: ms,
+                        isInference: !ms.isEmpty || !volumes.isEmpty || !context.terms("inference", in: [ri]).isEmpty && kept.count == 1))
+                    segmentStart = amount.fullRange.upperBound
+                    if isTotal { break }
+                }
+            }
         }
         return model
     }

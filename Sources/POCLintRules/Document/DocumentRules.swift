@@ -22,7 +22,10 @@ public struct NonAWSService: Rule {
 
     public func check(_ context: LintContext) {
         for ri in context.allRuns {
+            let names = context.modelMentions.filter { $0.run == ri }
             for (m, index) in context.matches(.service, in: [ri]) {
+                // "Azure" inside "Azure OpenAI" is the provider, reported by non-bedrock-model.
+                if names.contains(where: { $0.textRange.lowerBound <= m.textRange.lowerBound && $0.textRange.upperBound >= m.textRange.upperBound && $0.textRange != m.textRange }) { continue }
                 let sentence = context.sentence(ri, around: m.textRange)
                 if context.hasTerm("replacement", run: ri, in: sentence, includeLabel: false) { continue }
                 // "moves from Pinecone to Bedrock Knowledge Bases" also reads as a move away.

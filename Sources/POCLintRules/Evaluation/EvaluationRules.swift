@@ -33,19 +33,27 @@ public struct EvalNoTestSetSize: EvaluationCheck {
     let message = "The evaluation does not say how large the test set is."
     let advice = "Give the size and unit, e.g. '400 closed claims sampled from January to June 2026'."
 
-    func satisfied(_ context: LintContext) -> Bool {
+    func satisfied(_ context: LintContext) -> Bool { !Self.sizes(context).isEmpty }
+
+    /// Each count of a test set: a whole number of 10 or more followed, within a few words, by
+    /// a unit of rules/lexicon.yml `test-unit` ("400 closed claims", "a 300-example set").
+    static func sizes(_ context: LintContext) -> [(run: Int, range: Range<Int>)] {
         let units = Set(context.pack.lexicon.terms["test-unit"]?.map { Normalizer.key($0).split(separator: " ").last.map(String.init) ?? "" } ?? [])
+        var out: [(run: Int, range: Range<Int>)] = []
         for ri in context.runs(.evaluation) {
             let toks = context.quantities(ri).tokens
             for (i, t) in toks.enumerated() {
                 guard case .number(let v, false, false) = t.kind, v >= 10, v == v.rounded() else { continue }
                 for j in (i + 1)..<min(i + 6, toks.count) {
-                    if let w = toks[j].word, units.contains(w) { return true }
-                    if toks[j].number != nil || toks[j].isSymbol(0x2E) { break }
+                    if let w = toks[j].word, units.contains(w) {
+                        out.append((ri, t.range.lowerBound..<toks[j].range.upperBound))
+                        break
+                    }
+                    if toks[j].number != nil || toks[j].isSymbol(0x2E) || toks[j].isSymbol(0x2C) { break }
                 }
             }
         }
-        return false
+        return out
     }
 }
 
@@ -64,7 +72,15 @@ public struct EvalNoSource: EvaluationCheck {
     let message = "The evaluation does not say where the test set comes from or who labelled it."
     let advice = "E.g. 'sampled from 2026 closed claims; two senior adjusters labelled each one (kappa 0.82)'."
 
-    func satisfied(_ context: LintContext) -> Bool { !context.componentTerms("labelling", .evaluation).isEmpty }
+    func satisfied(_ context: LintContext) -> Bool {
+        if !context.componentTerms("labelling", .evaluation).isEmpty { return true }
+        // "400 pull requests from 30 open-source repositories": the sentence of the size says where from.
+        return EvalNoTestSetSize.sizes(context).contains { ri, range in
+            let text = context.document.texts[ri]
+            let sentence = context.sentence(ri, around: range)
+            return text.containsASCII(" from ", in: range.upperBound..<sentence.upperBound)
+        }
+    }
 }
 
 /// How often the evaluation runs.

@@ -24,7 +24,10 @@ public struct Scorer: Predicting {
             for c in Component.allCases {
                 scores[c] = present.contains(c) ? 100 : resolvedMissing.contains(c) ? scoring.resolved_missing_component_score : 0
             }
-            for d in findings {
+            // Costliest first within each rule and component, so that the decay never makes
+            // resolving one finding raise what another costs.
+            let ordered = findings.sorted { cost($0) > cost($1) }
+            for d in ordered {
                 guard let c = d.component else {
                     documentCost += scoring.document_cost[d.severity.rawValue] ?? 0
                     continue
@@ -37,7 +40,8 @@ public struct Scorer: Predicting {
                 var points = cost(d)
                 for _ in 0..<n { points *= scoring.repeat_decay }
                 let before = scores[c]!
-                scores[c] = max(0, before - points)
+                scores[c] = max(present.contains(c) ? scoring.present_component_floor : 0, before - points)
+                if before - scores[c]! <= 0 { continue }
                 costs[c, default: []].append(ComponentScore.Cost(ruleID: d.ruleID, message: d.message, points: round1(before - scores[c]!)))
             }
             var weighted = 0.0

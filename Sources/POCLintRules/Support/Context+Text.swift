@@ -2,11 +2,6 @@ import Foundation
 import POCLintCore
 
 extension LintContext {
-    /// Numbers, money, token volumes and days of a text run (computed once per run).
-    func quantities(_ run: Int) -> Quantities {
-        memo("q.\(run)") { Quantities(document.texts[run].bytes) }
-    }
-
     /// The sentence of a run that holds `range`: split at `.`, `;`, `?`, `!` followed by a space
     /// (so "0.92" and "Claude 3.5" stay whole).
     func sentence(_ run: Int, around range: Range<Int>) -> Range<Int> {

@@ -149,27 +149,26 @@ public struct TimelineDecision: Rule {
         guard let anchor = context.anchor(.timeline) else { return }
         let decisionIndex = context.pack.term("decision")
         let runs = context.runs(.timeline)
-        var decision: (run: Int, range: Range<Int>)?
-        for ri in runs {
-            if let m = context.matches(inRun: ri).first(where: { context.pack.entries[$0.pattern].contains(PatternEntry(kind: .term, index: decisionIndex)) }) {
-                decision = (ri, m.textRange)
-                break
+        var decisions: [(run: Int, range: Range<Int>, position: Int)] = []
+        for (position, ri) in runs.enumerated() {
+            for m in context.matches(inRun: ri) where context.pack.entries[m.pattern].contains(PatternEntry(kind: .term, index: decisionIndex)) {
+                decisions.append((ri, m.textRange, position))
             }
         }
-        guard let decision else {
+        guard let last = decisions.last else {
             context.report(anchor, "The timeline ends without a go/no-go decision.",
                            suggestion: "End with it: 'Day 90: go/no-go decision for production, on these criteria: ...'.")
             return
         }
-        // Criteria in the decision's paragraph, row, or the paragraph or list right after it.
-        let position = runs.firstIndex(of: decision.run) ?? 0
-        let nearby = Array(runs[position..<min(runs.count, position + 4)])
-        let hasCriteria = nearby.contains { ri in
-            let len = context.document.texts[ri].bytes.count
-            return context.hasTerm("criteria", run: ri, in: 0..<len) || context.hasTerm("threshold", run: ri, in: 0..<len)
+        // Criteria in a decision's paragraph, row, or the paragraphs or rows right after it.
+        let hasCriteria = decisions.contains { d in
+            runs[d.position..<min(runs.count, d.position + 4)].contains { ri in
+                let len = context.document.texts[ri].bytes.count
+                return context.hasTerm("criteria", run: ri, in: 0..<len) || context.hasTerm("threshold", run: ri, in: 0..<len)
+            }
         }
         if !hasCriteria {
-            context.report(context.document.texts[decision.run].sourceRange(decision.range),
+            context.report(context.document.texts[last.run].sourceRange(last.range),
                            "The go/no-go decision has no criteria.", severity: .warning,
                            suggestion: "Say what decides it: the eval threshold met, the cost per request validated, production readiness.")
         }

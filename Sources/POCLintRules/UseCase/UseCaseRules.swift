@@ -15,8 +15,9 @@ struct UseCaseSignals {
         aspirations = context.componentTerms("aspiration", .useCase)
     }
 
-    /// Generic: at most one of who / what data / what result.
-    var isGeneric: Bool { count <= 1 }
+    /// Generic: at most one of who / what data / what result, or an aspiration ("transform how
+    /// our customers work") that never says what the feature produces.
+    var isGeneric: Bool { count <= 1 || (!aspirations.isEmpty && outcomes.isEmpty) }
 }
 
 /// A use case that is an aspiration, not a feature.
