@@ -26,6 +26,8 @@ struct POCLintMain: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
         } catch let error as CLIError {
             FileHandle.standardError.write(Data("poclint: \(error.description)\n".utf8))
             Foundation.exit(2)
