@@ -1557,7 +1557,7 @@ None. Turn it off with `rules: {unused-suppression: off}` in `.poclint.yml`.
 
 ## What it checks
 
-The use case section names at most one of: who uses the feature (rules/lexicon.yml `actor`), what data it reads (`input-data`) and what it produces (`outcome`).
+The use case section names at most one of: who uses the feature (rules/lexicon.yml `actor`), what data it reads (`input-data`) and what it produces (`outcome`); or it uses aspirational words (`aspiration`: generative AI, transform, innovation ...) and never says what the feature produces.
 
 ## Why it matters
 

@@ -27,7 +27,7 @@ public struct UseCaseGeneric: Rule {
     public let description = RuleDescription(
         id: "use-case-generic",
         title: "Generic or aspirational use case",
-        detail: "The use case section names at most one of: who uses the feature (rules/lexicon.yml `actor`), what data it reads (`input-data`) and what it produces (`outcome`).",
+        detail: "The use case section names at most one of: who uses the feature (rules/lexicon.yml `actor`), what data it reads (`input-data`) and what it produces (`outcome`); or it uses aspirational words (`aspiration`: generative AI, transform, innovation ...) and never says what the feature produces.",
         rationale: "Reviewers fund one specific feature: who uses it, on what data, with what result. 'Bring generative AI into our platform' describes no workload to fund.",
         severity: .error,
         component: .useCase,
