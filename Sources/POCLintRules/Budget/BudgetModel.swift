@@ -177,7 +177,8 @@ extension BudgetModel {
                 if text.containsASCII("credit", in: sentence) || text.containsASCII("lasts", in: sentence)
                     || text.containsASCII("covers", in: sentence) || text.containsASCII("runway", in: sentence) { continue }
                 let monthly = amounts.filter { $0.period == .month }
-                let kept = monthly.isEmpty ? amounts.filter { $0.period != nil } : monthly
+                let totalFirst = isTotalLabel(text.string(sentence.lowerBound..<amounts[0].range.lowerBound))
+                let kept = totalFirst ? [amounts[0]] : monthly.isEmpty ? amounts.filter { $0.period != nil } : monthly
                 var segmentStart = sentence.lowerBound
                 for (k, amount) in kept.enumerated() {
                     let segmentEnd = k + 1 < kept.count ? kept[k + 1].fullRange.lowerBound : sentence.upperBound

@@ -84,9 +84,17 @@ public struct Scorer: Predicting {
             let s = rubric.score(present: present, findings: kept, resolvedMissing: resolved)
             return (rubric.tier(components: s.components, overall: s.overall, findings: kept), s.overall)
         }
+        // Findings of one rule, severity and component are worth the same: score each kind once.
+        func kind(_ d: Diagnostic) -> String { "\(d.ruleID)|\(d.severity.rawValue)|\(d.component?.rawValue ?? "-")" }
+        var gains: [String: Double] = [:]
         var fixes: [(index: Int, fix: RankedFix)] = []
         for (i, d) in diagnostics.enumerated() {
-            let gain = evaluate([i]).overall - overall
+            let k = kind(d)
+            let gain: Double
+            if let known = gains[k] { gain = known } else {
+                gain = evaluate([i]).overall - overall
+                gains[k] = gain
+            }
             guard gain > 0.0001 || d.severity == .error else { continue }
             fixes.append((i, RankedFix(ruleID: d.ruleID, message: d.message, suggestion: d.suggestion, range: d.range,
                                        component: d.component, points: round1(max(0, gain)))))
@@ -102,7 +110,8 @@ public struct Scorer: Predicting {
             var reached = false
             for _ in 0..<min(12, fixes.count) {
                 var best: (index: Int, tier: Int, overall: Double)?
-                for f in fixes where !chosen.contains(f.index) {
+                var tried = Set<String>()
+                for f in fixes where !chosen.contains(f.index) && tried.insert(kind(diagnostics[f.index])).inserted {
                     let r = evaluate(chosen.union([f.index]))
                     if best == nil || (r.tier.id.rank, r.overall) > (best!.tier, best!.overall) {
                         best = (f.index, r.tier.id.rank, r.overall)
