@@ -9,7 +9,9 @@ struct InputFile: Sendable {
 
 /// Expands the paths given on the command line: files as given, directories recursed for
 /// `*.md` and `*.markdown` (symlink loops are visited once), `-` for standard input.
-/// Sorted by path, duplicates dropped.
+/// Sorted by path, duplicates dropped. Inside a directory only regular files are taken: a
+/// named pipe or a device called `x.md` would block or never end. A subdirectory that
+/// cannot be read is an error, not a silent skip.
 enum FileCollector {
     static func collect(_ paths: [String]) throws(InputError) -> [InputFile] {
         var out: [InputFile] = []
@@ -25,9 +27,8 @@ enum FileCollector {
                 throw InputError(path: raw, message: "no such file or directory")
             }
             if isDir.boolValue {
-                var visited = Set<String>()
                 var found: [String] = []
-                walk(raw, fm: fm, visited: &visited, into: &found)
+                try walk(raw, fm: fm, into: &found)
                 if found.isEmpty {
                     throw InputError(path: raw, message: "directory holds no Markdown files (*.md, *.markdown)")
                 }
@@ -39,21 +40,69 @@ enum FileCollector {
         return out
     }
 
-    private static func walk(_ dir: String, fm: FileManager, visited: inout Set<String>, into found: inout [String]) {
-        let real = (try? fm.destinationOfSymbolicLink(atPath: dir)).map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: dir).deletingLastPathComponent()).standardizedFileURL.path }
-            ?? URL(fileURLWithPath: dir).resolvingSymlinksInPath().path
-        guard visited.insert(URL(fileURLWithPath: real).resolvingSymlinksInPath().path).inserted else { return }
-        guard let names = try? fm.contentsOfDirectory(atPath: dir) else { return }
+    /// Walks a folder: the real tree first, then what the symlinks met in it point to, so
+    /// that a file reachable both directly and through a link is linted once, under its own
+    /// path, and a folder reached again through any chain of links is walked once.
+    private static func walk(_ root: String, fm: FileManager, into found: inout [String]) throws(InputError) {
+        var state = WalkState()
+        try walkFolder(root, fm: fm, &state)
+        var next = 0
+        while next < state.links.count {
+            let path = state.links[next]
+            next += 1
+            var info = stat()
+            guard stat(path, &info) == 0 else { continue }   // a dangling symlink
+            try visit(path, info, fm: fm, &state)
+        }
+        found = state.found
+    }
+
+    private struct WalkState {
+        var folders = Set<String>()
+        var files = Set<String>()
+        var links: [String] = []
+        var found: [String] = []
+    }
+
+    private static func walkFolder(_ dir: String, fm: FileManager, _ state: inout WalkState) throws(InputError) {
+        guard let real = canonical(dir), state.folders.insert(real).inserted else { return }
+        let names: [String]
+        do {
+            names = try fm.contentsOfDirectory(atPath: dir)
+        } catch let error as CocoaError where error.code == .fileReadNoPermission {
+            throw InputError(path: dir, message: "cannot read directory: permission denied")
+        } catch {
+            return
+        }
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDir) else { continue }
-            if isDir.boolValue {
-                walk(path, fm: fm, visited: &visited, into: &found)
-            } else if name.hasSuffix(".md") || name.hasSuffix(".markdown") {
-                found.append(path)
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            if info.st_mode & S_IFMT == S_IFLNK {
+                state.links.append(path)
+            } else {
+                try visit(path, info, fm: fm, &state)
             }
         }
+    }
+
+    /// A folder is walked; a regular Markdown file is taken. Anything else (a named pipe, a
+    /// device, a socket) is not: reading it could block or never end.
+    private static func visit(_ path: String, _ info: stat, fm: FileManager, _ state: inout WalkState) throws(InputError) {
+        let type = info.st_mode & S_IFMT
+        if type == S_IFDIR {
+            try walkFolder(path, fm: fm, &state)
+        } else if type == S_IFREG && (path.hasSuffix(".md") || path.hasSuffix(".markdown")),
+                  let real = canonical(path), state.files.insert(real).inserted {
+            state.found.append(path)
+        }
+    }
+
+    /// The path with every symlink of every component resolved by the kernel.
+    private static func canonical(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// Reads an input's bytes.

@@ -189,8 +189,10 @@ private struct TreeBuilder {
         if kind == .paragraph || kind == .heading || kind == .tableCell {
             run = TextRun(block: index, anchor: range.start)
             runBlock = index
-            let limit = source.lineContentRange(el).end
-            aligner = Aligner(cursor: range.start, limit: max(limit, range.end))
+            // A setext heading's text ends before its underline: a literal byte missing from
+            // the text lines must not be matched in the `===` / `---` line.
+            let limit = source.lineContentRange(setext ? el - 1 : el).end
+            aligner = Aligner(cursor: range.start, limit: setext ? limit : max(limit, range.end))
             inlineStack.removeAll(keepingCapacity: true)
         }
         if !TreeBuilder.isLeafBlock(kind) { blockStack.append(index) }

@@ -91,12 +91,28 @@ public struct TextRun: Sendable {
     }
 
     /// Source range of a range of the text. The end maps from the last byte, so a range that
-    /// ends at a soft break does not run onto the next line.
+    /// ends at a soft break does not run onto the next line. A last byte that maps to no
+    /// source byte (a zero-length segment, possibly at the very end of the file) ends the
+    /// range where it maps, never one past it.
     public func sourceRange(_ range: Range<Int>) -> SourceRange {
         let start = sourceOffset(range.lowerBound)
         guard range.upperBound > range.lowerBound else { return SourceRange(start, start) }
-        let end = sourceOffset(range.upperBound - 1) + 1
+        let last = range.upperBound - 1
+        let end = sourceOffset(last) + (isMapped(last) ? 1 : 0)
         return SourceRange(start, max(start, end))
+    }
+
+    /// Whether a text byte stands for a byte of the source (not a zero-length segment).
+    func isMapped(_ textOffset: Int) -> Bool {
+        guard !segments.isEmpty else { return false }
+        var lo = 0
+        var hi = segments.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if segments[mid].textStart <= textOffset { lo = mid } else { hi = mid - 1 }
+        }
+        let seg = segments[lo]
+        return textOffset >= seg.textStart && textOffset - seg.textStart < seg.length
     }
 
     /// Source range of the whole text.

@@ -48,6 +48,20 @@ public struct SourceText: Sendable {
     public let bytes: [UInt8]
     /// Byte offset at which each line starts; `lineStarts[0] == 0`.
     public let lineStarts: [Int]
+    /// On lines longer than `checkpointStride` bytes, a checkpoint about every stride: the
+    /// characters counted from the line's start, so that `location(of:)` scans at most a
+    /// stride instead of the whole line (a 1 MB line with thousands of findings stays linear).
+    private let checkpoints: [Checkpoint]
+
+    struct Checkpoint: Sendable {
+        /// Byte offset of a character boundary.
+        let offset: Int
+        /// Unicode scalars and UTF-16 units from the start of the line up to `offset`.
+        let scalars: Int
+        let utf16: Int
+    }
+
+    static let checkpointStride = 1024
 
     public init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -68,6 +82,44 @@ public struct SourceText: Sendable {
             }
         }
         self.lineStarts = starts
+        self.checkpoints = SourceText.makeCheckpoints(bytes, starts)
+    }
+
+    private static func makeCheckpoints(_ bytes: [UInt8], _ starts: [Int]) -> [Checkpoint] {
+        var out: [Checkpoint] = []
+        bytes.withUnsafeBufferPointer { buf in
+            for (k, start) in starts.enumerated() {
+                let end = k + 1 < starts.count ? starts[k + 1] : buf.count
+                guard end - start > checkpointStride else { continue }
+                var scalars = 0
+                var utf16 = 0
+                var last = start
+                for i in start..<end {
+                    let b = buf[i]
+                    if (b & 0xC0) != 0x80 {
+                        if i - last >= checkpointStride {
+                            out.append(Checkpoint(offset: i, scalars: scalars, utf16: utf16))
+                            last = i
+                        }
+                        scalars += 1
+                        utf16 += b >= 0xF0 ? 2 : 1
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// The last checkpoint at or before `offset` and after `lineStart`, if any.
+    private func checkpoint(before offset: Int, after lineStart: Int) -> Checkpoint? {
+        var lo = 0
+        var hi = checkpoints.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if checkpoints[mid].offset <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo > 0, checkpoints[lo - 1].offset > lineStart else { return nil }
+        return checkpoints[lo - 1]
     }
 
     public init(_ string: String) {
@@ -111,6 +163,9 @@ public struct SourceText: Sendable {
         var scalars = 0
         var utf16 = 0
         var i = start
+        if offset - start > SourceText.checkpointStride, let cp = checkpoint(before: offset, after: start) {
+            (i, scalars, utf16) = (cp.offset, cp.scalars, cp.utf16)
+        }
         while i < offset {
             let b = bytes[i]
             if (b & 0xC0) != 0x80 {
