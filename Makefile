@@ -9,7 +9,7 @@ APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 POCLINT    := .build/debug/poclint
 
-.PHONY: all deps embed build release test test-swift test-python venv demo install bench clean
+.PHONY: all deps embed build release test test-swift test-python venv demo install bench clean fuzz test-asan
 
 all: build
 
@@ -58,6 +58,16 @@ demo: build
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 .build/release/poclint $(DESTDIR)$(PREFIX)/bin/poclint
+
+## fuzz: build the libFuzzer target (ASan) and fuzz the whole pipeline for FUZZ_SECONDS (default 60)
+FUZZ_SECONDS ?= 60
+fuzz: deps embed
+	SWIFT=$(SWIFT) PYTHON=$(PYTHON) SCRATCH=.build-fuzz FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/fuzz.sh
+
+## test-asan: the Swift test suite under AddressSanitizer and LeakSanitizer (scratch .build-asan)
+test-asan: deps embed
+	ASAN_OPTIONS=detect_leaks=1:$(ASAN_OPTIONS) LSAN_OPTIONS=$(LSAN_OPTIONS) \
+		$(SWIFT) test --scratch-path .build-asan -Xswiftc -sanitize=address $(BUILD_FLAGS)
 
 clean:
 	rm -rf .build

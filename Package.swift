@@ -35,7 +35,9 @@ let package = Package(
         .testTarget(name: "POCLintCoreTests", dependencies: ["POCLintCore", "POCLintRules"]),
         .testTarget(name: "POCLintRulesTests", dependencies: ["POCLintCore", "POCLintRules"]),
         .testTarget(name: "POCLintReportTests", dependencies: ["POCLintCore", "POCLintRules", "POCLintReport"]),
-        .testTarget(name: "CLITests", dependencies: []),
+        .testTarget(name: "CLITests", dependencies: ["POCLintCore", "POCLintRules", "POCLintReport"]),
+        // libFuzzer target over the whole pipeline (`make fuzz`); in a normal build, a replay tool.
+        .executableTarget(name: "POCLintFuzz", dependencies: ["POCLintCore", "POCLintRules", "POCLintReport"]),
         .testTarget(name: "POCLintLSPTests", dependencies: ["POCLintCore", "POCLintLSP"]),
     ]
 )
