@@ -135,3 +135,24 @@ struct ScoringDocsTests {
         #expect(rubric.tier(components: both.components, overall: both.overall, findings: [findings[2]]).id == .standard)
     }
 }
+
+/// The fast re-scoring used to rank fixes agrees with the rubric's detailed arithmetic.
+struct QuickScoreTests {
+    @Test(arguments: fixtureTexts().map(\.name))
+    func quickEqualsDetailed(_ name: String) throws {
+        let result = lint(try readRepoFile("fixtures/" + name))
+        let rubric = Scorer.Rubric(scoring: RulePack.builtIn.scoring)
+        let present = Set(Component.allCases.filter { result.components[$0] != nil })
+        let ordered = result.diagnostics.sorted { rubric.cost($0) > rubric.cost($1) }
+        let entries = rubric.entries(ordered)
+        let flags = Component.allCases.map { present.contains($0) }
+        for skip in [-1] + Array(ordered.indices) {
+            let kept = ordered.enumerated().filter { $0.offset != skip }.map(\.element)
+            let resolved: Set<Component> = skip >= 0 && ordered[skip].ruleID == "missing-component" ? Set([ordered[skip].component].compactMap { $0 }) : []
+            let detailed = rubric.score(present: present, findings: kept, resolvedMissing: resolved)
+            let quick = rubric.quick(entries, excluded: skip >= 0 ? [skip] : [], present: flags)
+            #expect(abs(quick.overall - detailed.overall) < 1e-9, "\(name) without #\(skip)")
+            #expect(quick.tier.id == rubric.tier(components: detailed.components, overall: detailed.overall, findings: kept).id)
+        }
+    }
+}

@@ -20,6 +20,7 @@ public struct Scorer: Predicting {
             var scores: [Component: Double] = [:]
             var costs: [Component: [ComponentScore.Cost]] = [:]
             var seen: [String: Int] = [:]
+            seen.reserveCapacity(8)
             var documentCost = 0.0
             for c in Component.allCases {
                 scores[c] = present.contains(c) ? 100 : resolvedMissing.contains(c) ? scoring.resolved_missing_component_score : 0
@@ -55,6 +56,72 @@ public struct Scorer: Predicting {
             return (scores, costs, overall)
         }
 
+        /// A finding reduced to what the rubric reads, for fast re-scoring.
+        struct Entry {
+            let rule: Int
+            /// Index in `Component.allCases`, or -1 for a whole-document finding.
+            let component: Int
+            let cost: Double
+            let documentCost: Double
+            let isMissing: Bool
+            let severity: Severity
+        }
+
+        /// The findings as entries, in the order given (pass them costliest first, the order
+        /// `score` counts them in).
+        func entries(_ findings: [Diagnostic]) -> [Entry] {
+            var ruleIDs: [String: Int] = [:]
+            return findings.map { d in
+                let rule = ruleIDs[d.ruleID] ?? { let n = ruleIDs.count; ruleIDs[d.ruleID] = n; return n }()
+                return Entry(rule: rule, component: d.component.map { Component.allCases.firstIndex(of: $0)! } ?? -1,
+                             cost: cost(d), documentCost: scoring.document_cost[d.severity.rawValue] ?? 0,
+                             isMissing: d.ruleID == "missing-component", severity: d.severity)
+            }
+        }
+
+        /// The same arithmetic as `score`, on entries with some left out: no strings, no
+        /// dictionaries of strings. Returns the tier and the overall score.
+        func quick(_ entries: [Entry], excluded: Set<Int>, present: [Bool]) -> (tier: ScoringFile.TierSpec, overall: Double) {
+            var scores = [Double](repeating: 0, count: present.count)
+            var resolved = [Bool](repeating: false, count: present.count)
+            for i in excluded where entries[i].isMissing && entries[i].component >= 0 { resolved[entries[i].component] = true }
+            for c in 0..<present.count {
+                scores[c] = present[c] ? 100 : resolved[c] ? scoring.resolved_missing_component_score : 0
+            }
+            var seen: [Int: Int] = [:]
+            var documentCost = 0.0
+            var errors = 0
+            var warnings = 0
+            for (i, e) in entries.enumerated() where !excluded.contains(i) {
+                if e.severity == .error { errors += 1 } else if e.severity == .warning { warnings += 1 }
+                guard e.component >= 0 else { documentCost += e.documentCost; continue }
+                if e.isMissing || !(present[e.component] || resolved[e.component]) { continue }
+                let key = e.rule * 8 + e.component
+                let n = seen[key, default: 0]
+                seen[key] = n + 1
+                var points = e.cost
+                for _ in 0..<n { points *= scoring.repeat_decay }
+                scores[e.component] = max(present[e.component] ? scoring.present_component_floor : 0, scores[e.component] - points)
+            }
+            var weighted = 0.0
+            var weights = 0.0
+            for (c, comp) in Component.allCases.enumerated() {
+                let w = scoring.component_weights[comp.rawValue] ?? 0
+                weighted += w * scores[c]
+                weights += w
+            }
+            let overall = max(0, (weights > 0 ? weighted / weights : 0) - documentCost)
+            let lowest = scores.min() ?? 0
+            for t in scoring.tiers {
+                if let m = t.min_overall, overall + 1e-9 < m { continue }
+                if let m = t.min_component, lowest + 1e-9 < m { continue }
+                if let m = t.max_errors, errors > m { continue }
+                if let m = t.max_warnings, warnings > m { continue }
+                return (t, overall)
+            }
+            return (scoring.tiers.last!, overall)
+        }
+
         /// The first tier whose conditions hold.
         func tier(components: [Component: Double], overall: Double, findings: [Diagnostic]) -> ScoringFile.TierSpec {
             let errors = findings.filter { $0.severity == .error }.count
@@ -78,11 +145,14 @@ public struct Scorer: Predicting {
         let tierSpec = rubric.tier(components: scores, overall: overall, findings: diagnostics)
 
         // Each finding's worth: re-score without it (a missing component counts as written).
+        // Entries are sorted costliest first; `position[i]` is where diagnostic i went.
+        let order = diagnostics.indices.sorted { rubric.cost(diagnostics[$0]) > rubric.cost(diagnostics[$1]) }
+        let entries = rubric.entries(order.map { diagnostics[$0] })
+        var position = [Int](repeating: 0, count: diagnostics.count)
+        for (p, i) in order.enumerated() { position[i] = p }
+        let presentFlags = Component.allCases.map { present.contains($0) }
         func evaluate(_ removed: Set<Int>) -> (tier: ScoringFile.TierSpec, overall: Double) {
-            let kept = diagnostics.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
-            let resolved = Set(diagnostics.enumerated().filter { removed.contains($0.offset) && $0.element.ruleID == "missing-component" }.compactMap(\.element.component))
-            let s = rubric.score(present: present, findings: kept, resolvedMissing: resolved)
-            return (rubric.tier(components: s.components, overall: s.overall, findings: kept), s.overall)
+            rubric.quick(entries, excluded: Set(removed.map { position[$0] }), present: presentFlags)
         }
         // Findings of one rule, severity and component are worth the same: score each kind once.
         func kind(_ d: Diagnostic) -> String { "\(d.ruleID)|\(d.severity.rawValue)|\(d.component?.rawValue ?? "-")" }
