@@ -122,7 +122,7 @@ struct LintCommand: ParsableCommand {
             linters.append(RuleRegistry.linter(configuration))
         }
 
-        let outcome = LintRun.run(inputs, linters: assignment.map { linters[$0] })
+        let outcome = LintRun.run(inputs, linters: assignment.map { linters[$0] }, keepTrees: fix)
         // A file that cannot be read is one line on stderr; the others are still linted and
         // reported, and the exit status is 2.
         for failure in outcome.failures {
@@ -315,19 +315,22 @@ enum LintRun {
         var succeeded: [Bool] = []
     }
 
-    static func run(_ inputs: [InputFile], linter: Linter) -> Outcome {
-        run(inputs, linters: Array(repeating: linter, count: inputs.count))
+    static func run(_ inputs: [InputFile], linter: Linter, keepTrees: Bool = false) -> Outcome {
+        run(inputs, linters: Array(repeating: linter, count: inputs.count), keepTrees: keepTrees)
     }
 
-    /// `linters[i]` lints `inputs[i]`.
-    static func run(_ inputs: [InputFile], linters: [Linter]) -> Outcome {
+    /// `linters[i]` lints `inputs[i]`. With `keepTrees` the results keep their whole document.
+    static func run(_ inputs: [InputFile], linters: [Linter], keepTrees: Bool = false) -> Outcome {
         let results = ResultSlots(count: inputs.count)
         let lintOne: @Sendable (Int) -> Void = { i in
             let input = inputs[i]
             let name = input.isStdin ? "<stdin>" : input.path
             do throws(InputError) {
                 let bytes = try FileCollector.read(input)
-                results.slots[i] = .success(try linters[i].lint(bytes: bytes, path: name))
+                let result = try linters[i].lint(bytes: bytes, path: name)
+                // Keep only what the reporters read: the tree of every file would stay alive
+                // until the end of the run otherwise (about 12x the size of the text).
+                results.slots[i] = .success(keepTrees ? result : result.compacted())
             } catch {
                 results.slots[i] = .failure(error)
             }
