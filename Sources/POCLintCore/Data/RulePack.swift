@@ -49,8 +49,15 @@ public final class RulePack: Sendable {
     public let scoring: ScoringFile
     /// Term list names, sorted (the `index` of `.term` entries).
     public let termNames: [String]
+    /// The patterns every text is scanned for: phrases, model and provider names, services,
+    /// heading synonyms. `eagerIDs[i]` is the pattern id of the automaton's pattern i.
     public let automaton: PhraseAutomaton
-    /// For each automaton pattern, what it stands for.
+    public let eagerIDs: [Int]
+    /// The shared term lists and content cues: common words ("data", "if", "weekly") that only
+    /// some rules read in some sections, scanned for on demand. `lazyIDs` as above.
+    public let lazyAutomaton: PhraseAutomaton
+    public let lazyIDs: [Int]
+    /// For each pattern id, what it stands for.
     public let entries: [[PatternEntry]]
     /// The normalised key of each automaton pattern.
     public let keys: [String]
@@ -119,7 +126,13 @@ public final class RulePack: Sendable {
         }
         self.keys = keys
         self.entries = entries
-        self.automaton = PhraseAutomaton(patterns: keys)
+        let lazy = entries.indices.filter { entries[$0].allSatisfy { $0.kind == .term || $0.kind == .cue } }
+        let lazySet = Set(lazy)
+        let eager = entries.indices.filter { !lazySet.contains($0) }
+        self.eagerIDs = eager
+        self.lazyIDs = lazy
+        self.automaton = PhraseAutomaton(patterns: eager.map { keys[$0] })
+        self.lazyAutomaton = PhraseAutomaton(patterns: lazy.map { keys[$0] })
     }
 
     /// Index of a lexicon list; a rule asking for a list that does not exist is a bug caught by tests.

@@ -92,7 +92,7 @@ public enum ComponentClassifier {
                 let firstChild = sections.indices.first { sections[$0].parent == si }
                 let own = SourceRange(s.range.start, firstChild.map { sections[$0].range.start } ?? s.range.end)
                 for ri in runIndices(in: own, doc) {
-                    for m in analysis.matches[analysis.byRun[ri]] {
+                    for m in analysis.all(ri) {
                         for e in pack.entries[m.pattern] where e.kind == .cue {
                             cues[Component.allCases[e.index], default: []].insert(m.pattern)
                         }

@@ -97,8 +97,14 @@ public final class LintContext {
     /// Text runs outside code, in any component or none.
     public var allRuns: Range<Int> { 0..<document.texts.count }
 
-    /// Matches of a run.
+    /// Every match of a run, term-list words included (scanned for on first use).
     public func matches(inRun ri: Int) -> ArraySlice<PhraseMatch> {
+        ArraySlice(analysis.all(ri))
+    }
+
+    /// The matches of a run that every text is scanned for (names, phrases, services, heading
+    /// synonyms), without scanning for term-list words.
+    public func eagerMatches(inRun ri: Int) -> ArraySlice<PhraseMatch> {
         analysis.matches[analysis.byRun[ri]]
     }
 
@@ -108,7 +114,7 @@ public final class LintContext {
         var out: [(match: PhraseMatch, index: Int)] = []
         for ri in runs {
             var local: [(match: PhraseMatch, index: Int)] = []
-            for m in matches(inRun: ri) {
+            for m in (kind == .term || kind == .cue ? matches(inRun: ri) : eagerMatches(inRun: ri)) {
                 for e in pack.entries[m.pattern] where e.kind == kind {
                     local.append((m, e.index))
                 }

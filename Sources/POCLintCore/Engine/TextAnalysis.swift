@@ -8,37 +8,64 @@ public struct PhraseMatch: Sendable {
     public let textRange: Range<Int>
 }
 
-/// The automaton run once over every text of the document (headings, paragraphs, cells).
-public struct TextAnalysis: Sendable {
+/// The rule packs' patterns matched in every text of the document (headings, paragraphs,
+/// cells). Names and phrases are scanned for once, up front, over every text; the common
+/// words of the term lists only in the runs a rule asks about, once per run.
+public final class TextAnalysis {
+    /// Matches of the eager automaton, grouped by run.
     public let matches: [PhraseMatch]
     /// For each text run, the range of `matches` that falls in it.
     public let byRun: [Range<Int>]
+    private let document: Document
+    private let pack: RulePack
+    private var complete: [Int: [PhraseMatch]] = [:]
 
     public init(document: Document, pack: RulePack) {
+        self.document = document
+        self.pack = pack
         var matches: [PhraseMatch] = []
         var byRun: [Range<Int>] = []
         byRun.reserveCapacity(document.texts.count)
         var norm: [UInt8] = []
         var map: [Int32] = []
-        let automaton = pack.automaton
-        for (ri, run) in document.texts.enumerated() {
+        for ri in document.texts.indices {
             let first = matches.count
-            run.bytes.withUnsafeBufferPointer { Normalizer.normalize($0, into: &norm, map: &map) }
-            norm.withUnsafeBufferPointer { nb in
-                automaton.scan(nb) { pattern, start, end in
-                    guard end > start else { return }
-                    let ts = Int(map[start])
-                    let te = Int(map[end - 1]) + 1
-                    matches.append(PhraseMatch(pattern: pattern, run: ri, textRange: ts..<te))
-                }
-            }
-            if matches.count - first > 1 {
-                matches[first...].sort { $0.textRange.lowerBound != $1.textRange.lowerBound
-                    ? $0.textRange.lowerBound < $1.textRange.lowerBound : $0.textRange.upperBound > $1.textRange.upperBound }
-            }
+            TextAnalysis.scan(document.texts[ri], ri, pack.automaton, pack.eagerIDs, &norm, &map, into: &matches)
             byRun.append(first..<matches.count)
         }
         self.matches = matches
         self.byRun = byRun
+    }
+
+    /// Every match of a run, names and term-list words alike, sorted by start (longest first).
+    public func all(_ ri: Int) -> [PhraseMatch] {
+        if let done = complete[ri] { return done }
+        var out = Array(matches[byRun[ri]])
+        var norm: [UInt8] = []
+        var map: [Int32] = []
+        TextAnalysis.scan(document.texts[ri], ri, pack.lazyAutomaton, pack.lazyIDs, &norm, &map, into: &out)
+        TextAnalysis.sort(&out[...])
+        complete[ri] = out
+        return out
+    }
+
+    static func scan(_ run: TextRun, _ ri: Int, _ automaton: PhraseAutomaton, _ ids: [Int],
+                     _ norm: inout [UInt8], _ map: inout [Int32], into matches: inout [PhraseMatch]) {
+        let first = matches.count
+        run.bytes.withUnsafeBufferPointer { Normalizer.normalize($0, into: &norm, map: &map) }
+        norm.withUnsafeBufferPointer { nb in
+            automaton.scan(nb) { pattern, start, end in
+                guard end > start else { return }
+                let ts = Int(map[start])
+                let te = Int(map[end - 1]) + 1
+                matches.append(PhraseMatch(pattern: ids[pattern], run: ri, textRange: ts..<te))
+            }
+        }
+        if matches.count - first > 1 { sort(&matches[first...]) }
+    }
+
+    static func sort(_ m: inout ArraySlice<PhraseMatch>) {
+        m.sort { $0.textRange.lowerBound != $1.textRange.lowerBound
+            ? $0.textRange.lowerBound < $1.textRange.lowerBound : $0.textRange.upperBound > $1.textRange.upperBound }
     }
 }

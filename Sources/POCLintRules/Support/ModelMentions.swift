@@ -26,7 +26,7 @@ extension LintContext {
             let kinds: [(PatternKind, ModelMention.Kind)] = [(.model, .bedrock), (.family, .family), (.foreignModel, .foreignModel), (.foreignProvider, .foreignProvider)]
             for ri in allRuns {
                 var local: [(ModelMention.Kind, Int, Range<Int>)] = []
-                for m in matches(inRun: ri) {
+                for m in eagerMatches(inRun: ri) {
                     for e in pack.entries[m.pattern] {
                         if let k = kinds.first(where: { $0.0 == e.kind }) { local.append((k.1, e.index, m.textRange)) }
                     }
