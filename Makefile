@@ -71,3 +71,5 @@ test-asan: deps embed
 
 clean:
 	rm -rf .build
+
+include bench/bench.mk
