@@ -785,7 +785,7 @@ Silence one finding with `<!-- poclint-disable-next-line inference-without-volum
 
 ## What it checks
 
-Each of the five components must have a section: a heading (any level, numbered or setext) or a bold lead-in label whose text matches a synonym in rules/components.yml, or, failing that, a section whose text carries enough of the component's content cues.
+Each of the five components must have a section: a heading (any level, numbered or setext) or a bold lead-in label whose text matches a synonym in rules/components.yml, or, failing that and when headings name at least one other component, a section whose own text carries enough of the component's content cues (rules/components.yml `cues`).
 
 ## Why it matters
 

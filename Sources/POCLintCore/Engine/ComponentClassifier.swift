@@ -81,8 +81,10 @@ public enum ComponentClassifier {
         }
 
         // Content cues for the components no heading named.
+        // Only in a document that headings already show to be an application: cues decide an
+        // unnamed section, they do not turn any Markdown file into one.
         let missing = Component.allCases.filter { map.assignments[$0] == nil }
-        if !missing.isEmpty {
+        if !missing.isEmpty && !map.assignments.isEmpty {
             let assignedSections = Set(map.assignments.values.map(\.section))
             for (si, s) in sections.enumerated() where best[si] == nil && si != map.titleSection && !assignedSections.contains(si) {
                 if s.level > 2 && s.kind == .heading { continue }

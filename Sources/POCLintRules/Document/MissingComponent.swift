@@ -8,7 +8,7 @@ public struct MissingComponent: Rule {
     public let description = RuleDescription(
         id: "missing-component",
         title: "A required component is missing",
-        detail: "Each of the five components must have a section: a heading (any level, numbered or setext) or a bold lead-in label whose text matches a synonym in rules/components.yml, or, failing that, a section whose text carries enough of the component's content cues.",
+        detail: "Each of the five components must have a section: a heading (any level, numbered or setext) or a bold lead-in label whose text matches a synonym in rules/components.yml, or, failing that and when headings name at least one other component, a section whose own text carries enough of the component's content cues (rules/components.yml `cues`).",
         rationale: "Reviewers check the five components (use case, model selection rationale, evaluation methodology, budget projection, POC timeline) one by one; a missing one puts the application at risk of rejection.",
         severity: .error,
         component: nil,
