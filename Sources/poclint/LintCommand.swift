@@ -279,6 +279,17 @@ enum AtomicWriter {
     struct Failure: Error, CustomStringConvertible { let description: String }
 
     static func write(_ bytes: [UInt8], to path: String) throws {
+        // Not a regular file (/dev/null, /dev/stdout, a pipe): write to it as it is, never
+        // rename over it.
+        var existing = stat()
+        if stat(path, &existing) == 0 && (existing.st_mode & S_IFMT) != S_IFREG {
+            guard let handle = FileHandle(forWritingAtPath: path) else {
+                throw Failure(description: String(cString: strerror(errno)))
+            }
+            handle.write(Data(bytes))
+            try? handle.close()
+            return
+        }
         let dir = PathUtil.parent(PathUtil.absolute(path, relativeTo: FileManager.default.currentDirectoryPath))
         let name = URL(fileURLWithPath: path).lastPathComponent
         var template = Array("\(dir)/.\(name).poclint-XXXXXX".utf8CString)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import POCLintCore
 
@@ -56,5 +57,25 @@ struct QuantitiesTests {
         let d = q("A 90-day POC: day 45 review, days 46-75 pilot, 12 weeks total").days
         #expect(d.map(\.day) == [90, 45, 46, 75, 84])
         #expect(d.map(\.isLength) == [true, false, false, false, true])
+    }
+}
+
+/// The packs the binary decodes at start-up (JSON) are the packs of rules/*.yml.
+struct EmbeddedPackTests {
+    func canonical<T: Codable>(_ v: T) throws -> String {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        return String(decoding: try e.encode(v), as: UTF8.self)
+    }
+
+    @Test func jsonAndYAMLFormsAgree() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        func yaml(_ name: String) throws -> String { try String(contentsOf: root.appendingPathComponent("rules/" + name), encoding: .utf8) }
+        #expect(try canonical(RulePack.decodeEmbedded(ModelsFile.self, "models.yml")) == canonical(RulePack.decode(ModelsFile.self, yaml("models.yml"), "models.yml")))
+        #expect(try canonical(RulePack.decodeEmbedded(PhrasesFile.self, "phrases.yml")) == canonical(RulePack.decode(PhrasesFile.self, yaml("phrases.yml"), "phrases.yml")))
+        #expect(try canonical(RulePack.decodeEmbedded(ProvidersFile.self, "providers.yml")) == canonical(RulePack.decode(ProvidersFile.self, yaml("providers.yml"), "providers.yml")))
+        #expect(try canonical(RulePack.decodeEmbedded(ComponentsFile.self, "components.yml")) == canonical(RulePack.decode(ComponentsFile.self, yaml("components.yml"), "components.yml")))
+        #expect(try canonical(RulePack.decodeEmbedded(LexiconFile.self, "lexicon.yml")) == canonical(RulePack.decode(LexiconFile.self, yaml("lexicon.yml"), "lexicon.yml")))
+        #expect(try canonical(RulePack.decodeEmbedded(ScoringFile.self, "scoring.yml")) == canonical(RulePack.decode(ScoringFile.self, yaml("scoring.yml"), "scoring.yml")))
     }
 }

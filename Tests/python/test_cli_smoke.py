@@ -77,3 +77,17 @@ def test_a_bad_file_does_not_hide_the_others(tmp_path):
     assert r.returncode == 2
     assert r.stderr.strip().splitlines()[0].startswith(f"poclint: {binary}: not a text file")
     assert "predicted CEILING" in r.stdout
+
+
+def test_output_to_a_device_or_pipe_is_written_not_replaced(tmp_path):
+    import os, stat, threading
+    fifo = tmp_path / "report.pipe"
+    os.mkfifo(fifo)
+    got = {}
+    reader = threading.Thread(target=lambda: got.setdefault("data", open(fifo, "rb").read()))
+    reader.start()
+    r = run("lint", "--format", "json", "--output", str(fifo), str(FIXTURES / "excellent-claims-drafting.md"))
+    reader.join(timeout=30)
+    assert r.returncode == 0, r.stderr
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert got["data"].lstrip().startswith(b"{")

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// What a pattern of the automaton stands for.
@@ -159,20 +160,33 @@ public final class RulePack: Sendable {
     }()
 
     /// Loads the embedded packs, with whole files replaced by `overrides` (file name -> YAML).
+    /// The embedded packs are decoded from their JSON form (fast); overrides from YAML.
     public static func load(overrides: [String: String]) throws -> RulePack {
-        func text(_ name: String) -> String { overrides[name] ?? EmbeddedRules.files[name] ?? "" }
+        func file<T: Decodable>(_ type: T.Type, _ name: String) throws -> T {
+            if let yaml = overrides[name] { return try decode(type, yaml, name) }
+            return try decodeEmbedded(type, name)
+        }
         return RulePack(
-            components: try decode(ComponentsFile.self, text("components.yml"), "components.yml"),
-            phrases: try decode(PhrasesFile.self, text("phrases.yml"), "phrases.yml"),
-            models: try decode(ModelsFile.self, text("models.yml"), "models.yml"),
-            providers: try decode(ProvidersFile.self, text("providers.yml"), "providers.yml"),
-            lexicon: try decode(LexiconFile.self, text("lexicon.yml"), "lexicon.yml"),
-            scoring: try decode(ScoringFile.self, text("scoring.yml"), "scoring.yml"))
+            components: try file(ComponentsFile.self, "components.yml"),
+            phrases: try file(PhrasesFile.self, "phrases.yml"),
+            models: try file(ModelsFile.self, "models.yml"),
+            providers: try file(ProvidersFile.self, "providers.yml"),
+            lexicon: try file(LexiconFile.self, "lexicon.yml"),
+            scoring: try file(ScoringFile.self, "scoring.yml"))
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ yaml: String, _ file: String) throws -> T {
         do {
             return try YAMLDecoder().decode(type, from: yaml)
+        } catch {
+            throw RulePackError(file: file, message: "\(error)")
+        }
+    }
+
+    /// A built-in pack from the JSON the build embedded.
+    static func decodeEmbedded<T: Decodable>(_ type: T.Type, _ file: String) throws -> T {
+        do {
+            return try JSONDecoder().decode(type, from: Data((EmbeddedRules.json[file] ?? "").utf8))
         } catch {
             throw RulePackError(file: file, message: "\(error)")
         }

@@ -21,9 +21,12 @@ public struct NonAWSService: Rule {
         ])
 
     public func check(_ context: LintContext) {
+        let mentionsByRun = Dictionary(grouping: context.modelMentions, by: \.run)
         for ri in context.allRuns {
-            let names = context.modelMentions.filter { $0.run == ri }
-            for (m, index) in context.matches(.service, in: [ri]) {
+            let services = context.matches(.service, in: [ri])
+            guard !services.isEmpty else { continue }
+            let names = mentionsByRun[ri] ?? []
+            for (m, index) in services {
                 // "Azure" inside "Azure OpenAI" is the provider, reported by non-bedrock-model.
                 if names.contains(where: { $0.textRange.lowerBound <= m.textRange.lowerBound && $0.textRange.upperBound >= m.textRange.upperBound && $0.textRange != m.textRange }) { continue }
                 let sentence = context.sentence(ri, around: m.textRange)
