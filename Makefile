@@ -22,6 +22,7 @@ deps:
 
 ## embed: regenerate the Swift file that embeds rules/*.yml in the binary
 embed:
+	@$(PYTHON) -c "import yaml" 2>/dev/null || $(PYTHON) -m pip install -q pyyaml
 	@$(PYTHON) scripts/embed-rules.py
 
 build: deps embed
