@@ -15,7 +15,7 @@ struct POCLintMain: ParsableCommand {
         Start with:  poclint lint application.md
         """,
         version: POCLint.version,
-        subcommands: [LintCommand.self, LSPCommand.self],
+        subcommands: [LintCommand.self, ReportCommand.self, LSPCommand.self],
         groupedSubcommands: [CommandGroup(name: "Everyday commands", subcommands: [
             InitCommand.self, RulesCommand.self, ExplainCommand.self, CostCommand.self,
         ])],
