@@ -56,6 +56,13 @@ demo: build
 	@echo "== A draft that is missing two components (shown, not failed: --fail-on never)"
 	$(POCLINT) lint --fail-on never fixtures/missing-evaluation-and-timeline.md
 
+## test-browser: install Debian's chromium when it is missing, then check `poclint report` in headless Chromium
+.PHONY: test-browser
+test-browser: build venv
+	@command -v chromium >/dev/null 2>&1 || { echo "installing chromium"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	cd Tests/python && POCLINT=$(CURDIR)/$(POCLINT) POCLINT_REQUIRE_BROWSER=1 $(CURDIR)/$(VENV)/bin/pytest -q test_report_browser.py
+
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 .build/release/poclint $(DESTDIR)$(PREFIX)/bin/poclint
