@@ -47,7 +47,9 @@ let poclintBinary = builtExecutable("poclint", env: "POCLINT")
 
 /// How long any one run of the binary may take before it is killed and the test fails.
 /// Generous on purpose: it catches hangs, it does not measure speed (the benchmark does).
-let hangTimeout: TimeInterval = 30
+/// Under AddressSanitizer (`make test-asan` sets ASAN_OPTIONS) everything runs several
+/// times slower, and the guard grows with it.
+let hangTimeout: TimeInterval = ProcessInfo.processInfo.environment["ASAN_OPTIONS"] == nil ? 30 : 120
 
 /// What a run of the binary did.
 struct RunResult: CustomStringConvertible {
@@ -55,6 +57,8 @@ struct RunResult: CustomStringConvertible {
     /// The signal that ended the process, if one did (a crash, or our kill on a hang).
     var signal: Int32?
     var timedOut: Bool
+    /// The hang guard the run had.
+    var timeout: TimeInterval
     var stdoutData: Data
     var stderrData: Data
 
@@ -70,7 +74,7 @@ struct RunResult: CustomStringConvertible {
     }
 
     var description: String {
-        let how = timedOut ? "killed after \(Int(hangTimeout)) s (hang)" : signal.map { "killed by signal \($0)" } ?? "exit \(status)"
+        let how = timedOut ? "killed after \(Int(timeout)) s (hang)" : signal.map { "killed by signal \($0)" } ?? "exit \(status)"
         return "\(how)\n--- stderr:\n\(stderr.prefix(2000))\n--- stdout (first 2000 bytes):\n\(stdout.prefix(2000))"
     }
 }
@@ -131,6 +135,7 @@ func runProcess(_ executable: String, _ arguments: [String], in directory: URL? 
     return RunResult(status: signaled ? -1 : (status >> 8) & 0xFF,
                      signal: signaled && !timedOut ? status & 0x7F : nil,
                      timedOut: timedOut,
+                     timeout: timeout,
                      stdoutData: Data(readBytes(outPath)),
                      stderrData: Data(readBytes(errPath)))
 }
@@ -151,10 +156,10 @@ func readBytes(_ path: String) -> [UInt8] {
 
 /// Runs `poclint` with the arguments.
 func poclint(_ arguments: [String], in directory: URL? = nil, stdin: String? = nil,
-             environment: [String: String] = [:]) throws -> RunResult {
+             environment: [String: String] = [:], timeout: TimeInterval = hangTimeout) throws -> RunResult {
     try #require(FileManager.default.isExecutableFile(atPath: poclintBinary),
                  "no poclint binary at \(poclintBinary): run `swift build` first or set POCLINT")
-    return try runProcess(poclintBinary, arguments, in: directory, stdin: stdin, environment: environment)
+    return try runProcess(poclintBinary, arguments, in: directory, stdin: stdin, environment: environment, timeout: timeout)
 }
 
 /// A fresh directory under the system's temporary directory, removed when released.
