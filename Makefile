@@ -22,6 +22,7 @@ deps:
 
 ## embed: regenerate the Swift file that embeds rules/*.yml in the binary
 embed:
+	@$(PYTHON) -c "import yaml" 2>/dev/null || $(PYTHON) -m pip install -q pyyaml
 	@$(PYTHON) scripts/embed-rules.py
 
 build: deps embed
@@ -55,6 +56,13 @@ demo: build
 	@echo "== A draft that is missing two components (shown, not failed: --fail-on never)"
 	$(POCLINT) lint --fail-on never fixtures/missing-evaluation-and-timeline.md
 
+## test-browser: install Debian's chromium when it is missing, then check `poclint report` in headless Chromium
+.PHONY: test-browser
+test-browser: build venv
+	@command -v chromium >/dev/null 2>&1 || { echo "installing chromium"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	cd Tests/python && POCLINT=$(CURDIR)/$(POCLINT) POCLINT_REQUIRE_BROWSER=1 $(CURDIR)/$(VENV)/bin/pytest -q test_report_browser.py
+
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 .build/release/poclint $(DESTDIR)$(PREFIX)/bin/poclint
@@ -71,3 +79,5 @@ test-asan: deps embed
 
 clean:
 	rm -rf .build
+
+include bench/bench.mk
