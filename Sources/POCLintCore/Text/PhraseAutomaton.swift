@@ -23,34 +23,34 @@ public struct PhraseAutomaton: Sendable {
         var next: UInt8 = 1
         for p in padded { for b in p where cls[Int(b)] == 0 { cls[Int(b)] = next; next &+= 1 } }
         let nc = Int(next)
-        // Trie.
-        var trie: [[Int32]] = [[Int32](repeating: -1, count: nc)]
+        // Trie in one flat table (a row of `nc` transitions per state), turned into the DFA in
+        // place by the breadth-first pass: no array per state (start-up time).
+        var d: [Int32] = []
+        d.reserveCapacity(nc * (padded.reduce(0) { $0 + $1.count } / 2 + 1))
+        d.append(contentsOf: repeatElement(-1, count: nc))
         var out: [Int32] = [-1]
         var extra: [Int32: [Int32]] = [:]
         for (pi, p) in padded.enumerated() {
             var s = 0
             for b in p {
                 let c = Int(cls[Int(b)])
-                if trie[s][c] < 0 {
-                    trie[s][c] = Int32(trie.count)
-                    trie.append([Int32](repeating: -1, count: nc))
+                if d[s * nc + c] < 0 {
+                    d[s * nc + c] = Int32(out.count)
+                    d.append(contentsOf: repeatElement(-1, count: nc))
                     out.append(-1)
                 }
-                s = Int(trie[s][c])
+                s = Int(d[s * nc + c])
             }
             if out[s] < 0 { out[s] = Int32(pi) } else { extra[Int32(s), default: []].append(Int32(pi)) }
         }
-        // BFS: failure links and full transitions.
-        let n = trie.count
+        let n = out.count
         var fail = [Int32](repeating: 0, count: n)
         var link = [Int32](repeating: -1, count: n)
-        var d = [Int32](repeating: 0, count: n * nc)
         var queue: [Int] = []
         queue.reserveCapacity(n)
         for c in 0..<nc {
-            let t = trie[0][c]
+            let t = d[c]
             if t >= 0 {
-                d[c] = t
                 fail[Int(t)] = 0
                 queue.append(Int(t))
             } else {
@@ -64,10 +64,9 @@ public struct PhraseAutomaton: Sendable {
             let f = Int(fail[s])
             link[s] = out[f] >= 0 ? Int32(f) : link[f]
             for c in 0..<nc {
-                let t = trie[s][c]
+                let t = d[s * nc + c]
                 if t >= 0 {
                     fail[Int(t)] = d[f * nc + c]
-                    d[s * nc + c] = t
                     queue.append(Int(t))
                 } else {
                     d[s * nc + c] = d[f * nc + c]
