@@ -43,13 +43,29 @@ public struct TextReporter: Reporter {
     }
 
     /// The first line of the range with a caret underline (tabs kept so carets align).
+    /// How much of a long line to show around a finding (bytes on each side, and of the
+    /// finding itself): a pasted paragraph of 1 MB on one line must not print 1 MB per finding.
+    static let context = 60
+    static let maxMarked = 120
+
     func snippet(_ text: SourceText, _ range: SourceRange, _ o: ReportOptions) -> String {
         let start = text.location(of: range.start)
         let lineRange = text.lineContentRange(start.line)
-        let line = text.string(lineRange)
-        let endOffset = min(range.end, lineRange.end)
-        let prefix = text.string(SourceRange(lineRange.start, start.offset))
-        let marked = text.string(SourceRange(start.offset, max(start.offset, endOffset)))
+        let endOffset = min(max(range.end, start.offset), lineRange.end)
+        let bytes = text.bytes
+        func boundary(_ i: Int) -> Int {
+            var i = i
+            while i > lineRange.start && i < lineRange.end && (bytes[i] & 0xC0) == 0x80 { i -= 1 }
+            return i
+        }
+        let from = boundary(max(lineRange.start, start.offset - Self.context))
+        let markEnd = boundary(min(endOffset, start.offset + Self.maxMarked))
+        let to = boundary(min(lineRange.end, markEnd + Self.context))
+        let lead = from > lineRange.start ? "…" : ""
+        let tail = to < lineRange.end ? "…" : ""
+        let line = lead + text.string(SourceRange(from, to)) + tail
+        let prefix = lead + text.string(SourceRange(from, start.offset))
+        let marked = text.string(SourceRange(start.offset, max(start.offset, markEnd)))
         let pad = String(prefix.unicodeScalars.map { $0 == "\t" ? "\t" : " " })
         let width = max(1, marked.unicodeScalars.count)
         let number = String(start.line)

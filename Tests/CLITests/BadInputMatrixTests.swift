@@ -228,46 +228,34 @@ import Darwin
         expectLint(r)
     }
 
-    /// Known issue: the component classifier compares every heading's section with every text
-    /// run (quadratic): 5,000 headings take seconds, 100,000 never finish. Reported; the fix
-    /// belongs to `Engine/ComponentClassifier.swift`.
+    /// 100,000 headings: the outline and the component classifier stay linear in the number
+    /// of sections (they were quadratic once).
     @Test func oneHundredThousandHeadingsAreLinted() throws {
         var doc = ""
         for i in 0..<100_000 { doc += "## Section \(i)\n" }
         let (r, _) = try lint(doc)
-        withKnownIssue("ComponentClassifier is quadratic in the number of sections (issue #8 report)") {
-            expectLint(r)
-        }
+        expectLint(r)
     }
 
-    /// Known issue: the text report prints the whole source line under every finding, so a
-    /// long pasted paragraph with many findings gives output (and time) that grows with the
-    /// line's length times the findings: 2,000 repetitions of this sentence on one line take
-    /// minutes and hundreds of megabytes. Here, 300 repetitions (23 KB) must not give more
-    /// than 50 bytes of report per input byte. The fix belongs to the text reporter (clip the
-    /// snippet to a window around the range).
+    /// The text report shows a window of the line around each finding, not the whole line, so
+    /// a long pasted paragraph with many findings gives a report that grows with the findings,
+    /// not with the line's length times the findings: 300 repetitions (23 KB) must not give more
+    /// than 50 bytes of report per input byte.
     @Test func longLineFullOfFindingsGivesAReportOfBoundedSize() throws {
         let sentence = "We will explore LLM opportunities and bring generative AI into our platform. "
         let doc = "# Title\n\n## Use case\n\n" + String(repeating: sentence, count: 300) + "\n"
         let (r, _) = try lint(doc)
         expectLint(r)
-        withKnownIssue("TextReporter repeats the whole line under each finding (issue #8 report)") {
-            #expect(r.stdoutData.count < 50 * doc.utf8.count, "report of \(r.stdoutData.count) bytes for \(doc.utf8.count) bytes of input")
-        }
+        #expect(r.stdoutData.count < 50 * doc.utf8.count, "report of \(r.stdoutData.count) bytes for \(doc.utf8.count) bytes of input")
     }
 
-    /// Known issue: a 1 MB paragraph of vague phrases (27,000 findings on one line) does not
-    /// finish: `LintContext.matches(_:in:)` drops contained matches by comparing every match
-    /// of a run with every other (quadratic in the matches of one paragraph), and the text
-    /// report repeats the 1 MB line under each finding. Positions themselves are linear
-    /// (`LongLineTests`).
+    /// A 1 MB paragraph of vague phrases (27,000 findings on one line) is linted in bounded
+    /// time: contained matches are dropped in one sweep, and the report clips the line.
     @Test func oneMegabyteLineOfVaguePhrasesIsLinted() throws {
         let sentence = "We will explore LLM opportunities and bring generative AI into our platform. "
         let doc = "# Title\n\n## Use case\n\n" + String(repeating: sentence, count: (1 << 20) / sentence.utf8.count) + "\n"
         let (r, _) = try lint(doc)
-        withKnownIssue("LintContext.matches is quadratic per paragraph; TextReporter repeats the line (issue #8 report)") {
-            expectLint(r)
-        }
+        expectLint(r)
     }
 
     @Test func tenThousandRowTableIsLinted() throws {

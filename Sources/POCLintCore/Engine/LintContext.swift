@@ -119,14 +119,27 @@ public final class LintContext {
                     local.append((m, e.index))
                 }
             }
-            out.append(contentsOf: local.filter { a in
-                !local.contains { b in
-                    b.match.textRange != a.match.textRange && b.match.textRange.lowerBound <= a.match.textRange.lowerBound
-                        && b.match.textRange.upperBound >= a.match.textRange.upperBound
-                }
-            })
+            out.append(contentsOf: LintContext.outermost(local))
         }
         return out
+    }
+
+    /// Drops every match that lies inside another (leftmost-longest), in one sweep: matches come
+    /// sorted by start, longest first, so a match is inside another exactly when an earlier one
+    /// reaches as far. Linear, even for a paragraph with tens of thousands of matches.
+    static func outermost(_ local: [(match: PhraseMatch, index: Int)]) -> [(match: PhraseMatch, index: Int)] {
+        var kept: [(match: PhraseMatch, index: Int)] = []
+        var reach = -1
+        var lastRange: Range<Int>? = nil
+        for m in local {
+            let r = m.match.textRange
+            if r == lastRange { kept.append(m); continue }       // same words, another entry
+            if r.upperBound <= reach { continue }
+            kept.append(m)
+            reach = max(reach, r.upperBound)
+            lastRange = r
+        }
+        return kept
     }
 
     /// Whether any word of a lexicon list occurs in the runs; returns the distinct words found.

@@ -1,3 +1,4 @@
+import Foundation
 import POCLintCore
 
 /// Predicts the outcome from the findings with the rubric of `rules/scoring.yml`.
@@ -38,8 +39,7 @@ public struct Scorer: Predicting {
                 let key = "\(d.ruleID)|\(c.rawValue)"
                 let n = seen[key, default: 0]
                 seen[key] = n + 1
-                var points = cost(d)
-                for _ in 0..<n { points *= scoring.repeat_decay }
+                let points = cost(d) * pow(scoring.repeat_decay, Double(n))
                 let before = scores[c]!
                 scores[c] = max(present.contains(c) ? scoring.present_component_floor : 0, before - points)
                 if before - scores[c]! <= 0 { continue }
@@ -89,6 +89,8 @@ public struct Scorer: Predicting {
                 scores[c] = present[c] ? 100 : resolved[c] ? scoring.resolved_missing_component_score : 0
             }
             var seen: [Int: Int] = [:]
+            let decay = scoring.repeat_decay
+            let floor = scoring.present_component_floor
             var documentCost = 0.0
             var errors = 0
             var warnings = 0
@@ -99,9 +101,8 @@ public struct Scorer: Predicting {
                 let key = e.rule * 8 + e.component
                 let n = seen[key, default: 0]
                 seen[key] = n + 1
-                var points = e.cost
-                for _ in 0..<n { points *= scoring.repeat_decay }
-                scores[e.component] = max(present[e.component] ? scoring.present_component_floor : 0, scores[e.component] - points)
+                let points = e.cost * pow(decay, Double(n))
+                scores[e.component] = max(present[e.component] ? floor : 0, scores[e.component] - points)
             }
             var weighted = 0.0
             var weights = 0.0

@@ -31,10 +31,14 @@ extension LintContext {
                         if let k = kinds.first(where: { $0.0 == e.kind }) { local.append((k.1, e.index, m.textRange)) }
                     }
                 }
-                let kept = local.filter { a in
-                    !local.contains { b in
-                        b.2 != a.2 && b.2.lowerBound <= a.2.lowerBound && b.2.upperBound >= a.2.upperBound
-                    }
+                // Leftmost-longest in one sweep (matches come sorted by start, longest first).
+                var kept: [(ModelMention.Kind, Int, Range<Int>)] = []
+                var reach = -1
+                for k in local {
+                    if let last = kept.last, last.2 == k.2 { kept.append(k); continue }
+                    if k.2.upperBound <= reach { continue }
+                    kept.append(k)
+                    reach = max(reach, k.2.upperBound)
                 }
                 // One mention per range: a Bedrock model beats a family beats a foreign name.
                 var byRange: [Range<Int>: (ModelMention.Kind, Int)] = [:]
