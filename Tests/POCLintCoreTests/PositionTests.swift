@@ -203,4 +203,10 @@ struct PositionTests {
         #expect(doc.source.string(useCase.range).hasSuffix("More.\n\n"))
         #expect(doc.source.string(doc.sections[4].titleRange) == "Budget")
     }
+
+    @Test func taskListItems() throws {
+        let doc = MarkdownParser.parse(SourceText("- [x] done\n- [ ] open\n- plain\n"))
+        let items = doc.blocks.filter { $0.kind == .item }
+        #expect(items.map(\.taskChecked) == [true, false, nil])
+    }
 }

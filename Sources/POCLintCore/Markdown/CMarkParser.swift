@@ -114,6 +114,9 @@ private struct TreeBuilder {
         }
     }
 
+    // Read-only after it is first set (once, after the extensions were registered).
+    nonisolated(unsafe) static let tasklist = cmark_find_syntax_extension("tasklist")
+
     static func isLeafBlock(_ kind: BlockKind) -> Bool {
         kind == .codeBlock || kind == .htmlBlock || kind == .thematicBreak
     }
@@ -133,7 +136,10 @@ private struct TreeBuilder {
             ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
         case CMARK_NODE_ITEM.rawValue:
             kind = .item
-            if typeName(node, raw) == "tasklist" { checked = cmark_gfm_extensions_get_tasklist_item_checked(node) }
+            // A task item is an item that the tasklist extension claimed.
+            if let ext = cmark_node_get_syntax_extension(node), ext == TreeBuilder.tasklist {
+                checked = cmark_gfm_extensions_get_tasklist_item_checked(node)
+            }
         case CMARK_NODE_CODE_BLOCK.rawValue:
             kind = .codeBlock
             fence = cmark_node_get_fence_info(node).map { String(cString: $0) }
