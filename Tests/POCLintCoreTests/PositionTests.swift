@@ -209,4 +209,10 @@ struct PositionTests {
         let items = doc.blocks.filter { $0.kind == .item }
         #expect(items.map(\.taskChecked) == [true, false, nil])
     }
+
+    @Test func htmlBlockRangesCoverTheirText() throws {
+        let md = "# T\n\n<!-- poclint-disable vague-phrase -->\n\n<div>\nhello\n</div>\n\ntext\n"
+        let doc = MarkdownParser.parse(SourceText(md))
+        #expect(doc.html.filter(\.isBlock).map { doc.source.string($0.range) } == ["<!-- poclint-disable vague-phrase -->", "<div>\nhello\n</div>"])
+    }
 }

@@ -172,6 +172,14 @@ private struct TreeBuilder {
         if kind == .codeBlock || kind == .htmlBlock {
             let lit = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
             block.literal = lit
+            if kind == .htmlBlock {
+                // cmark-gfm can end an HTML block before it starts ("3:1-2:0"): its extent is
+                // its literal, up to the end of the literal's last line.
+                let lines = max(1, lit.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 })
+                let lastLine = min(source.lineCount, sl + lines - 1)
+                block.range = SourceRange(range.start, max(range.end, source.lineContentRange(lastLine).end))
+                range = block.range
+            }
             if kind == .htmlBlock { doc.html.append(HTMLFragment(range: range, literal: lit, isBlock: true)) }
         }
         doc.blocks.append(block)
