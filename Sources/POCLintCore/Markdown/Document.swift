@@ -77,13 +77,7 @@ public struct TextRun: Sendable {
     /// Source offset of a text offset. Offsets past the end map to just past the last mapped byte.
     public func sourceOffset(_ textOffset: Int) -> Int {
         guard !segments.isEmpty else { return anchor }
-        var lo = 0
-        var hi = segments.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if segments[mid].textStart <= textOffset { lo = mid } else { hi = mid - 1 }
-        }
-        let seg = segments[lo]
+        let seg = segments[segmentIndex(textOffset)]
         if textOffset < seg.textStart { return seg.sourceStart }
         let delta = textOffset - seg.textStart
         if delta < seg.length { return seg.sourceStart + delta }
@@ -102,16 +96,21 @@ public struct TextRun: Sendable {
         return SourceRange(start, max(start, end))
     }
 
-    /// Whether a text byte stands for a byte of the source (not a zero-length segment).
-    func isMapped(_ textOffset: Int) -> Bool {
-        guard !segments.isEmpty else { return false }
+    /// The last segment that starts at or before `textOffset` (the first when none does).
+    func segmentIndex(_ textOffset: Int) -> Int {
         var lo = 0
         var hi = segments.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
             if segments[mid].textStart <= textOffset { lo = mid } else { hi = mid - 1 }
         }
-        let seg = segments[lo]
+        return lo
+    }
+
+    /// Whether a text byte stands for a byte of the source (not a zero-length segment).
+    func isMapped(_ textOffset: Int) -> Bool {
+        guard !segments.isEmpty else { return false }
+        let seg = segments[segmentIndex(textOffset)]
         return textOffset >= seg.textStart && textOffset - seg.textStart < seg.length
     }
 

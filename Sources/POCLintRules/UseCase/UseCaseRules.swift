@@ -20,6 +20,24 @@ struct UseCaseSignals {
     var isGeneric: Bool { count <= 1 || (!aspirations.isEmpty && outcomes.isEmpty) }
 }
 
+/// One piece missing from a use case that is otherwise specific (a generic use case is
+/// reported once, by use-case-generic, not piece by piece).
+protocol UseCaseGap: Rule {
+    func lacks(_ s: UseCaseSignals) -> Bool
+    var message: String { get }
+    var advice: String { get }
+}
+
+extension UseCaseGap {
+    public func check(_ context: LintContext) {
+        guard let anchor = context.anchor(.useCase) else { return }
+        let s = UseCaseSignals(context)
+        if !s.isGeneric && lacks(s) {
+            context.report(anchor, message, suggestion: advice)
+        }
+    }
+}
+
 /// A use case that is an aspiration, not a feature.
 public struct UseCaseGeneric: Rule {
     public init() {}
@@ -56,7 +74,7 @@ public struct UseCaseGeneric: Rule {
 }
 
 /// A specific use case that does not say who uses it.
-public struct UseCaseNoActor: Rule {
+public struct UseCaseNoActor: UseCaseGap {
     public init() {}
 
     public let description = RuleDescription(
@@ -74,18 +92,13 @@ public struct UseCaseNoActor: Rule {
         ],
         readsProse: false)
 
-    public func check(_ context: LintContext) {
-        guard let anchor = context.anchor(.useCase) else { return }
-        let s = UseCaseSignals(context)
-        if !s.isGeneric && s.actors.isEmpty {
-            context.report(anchor, "The use case does not say who uses the feature.",
-                           suggestion: "Name the users, e.g. 'for our 40 claims adjusters'.")
-        }
-    }
+    func lacks(_ s: UseCaseSignals) -> Bool { s.actors.isEmpty }
+    let message = "The use case does not say who uses the feature."
+    let advice = "Name the users, e.g. 'for our 40 claims adjusters'."
 }
 
 /// A use case that does not say what data the model reads.
-public struct UseCaseNoInput: Rule {
+public struct UseCaseNoInput: UseCaseGap {
     public init() {}
 
     public let description = RuleDescription(
@@ -103,18 +116,13 @@ public struct UseCaseNoInput: Rule {
         ],
         readsProse: false)
 
-    public func check(_ context: LintContext) {
-        guard let anchor = context.anchor(.useCase) else { return }
-        let s = UseCaseSignals(context)
-        if !s.isGeneric && s.inputs.isEmpty {
-            context.report(anchor, "The use case does not say what data the model reads.",
-                           suggestion: "Name the input, e.g. 'from the claim form and the policy PDF'.")
-        }
-    }
+    func lacks(_ s: UseCaseSignals) -> Bool { s.inputs.isEmpty }
+    let message = "The use case does not say what data the model reads."
+    let advice = "Name the input, e.g. 'from the claim form and the policy PDF'."
 }
 
 /// A use case that does not say what the feature produces.
-public struct UseCaseNoOutcome: Rule {
+public struct UseCaseNoOutcome: UseCaseGap {
     public init() {}
 
     public let description = RuleDescription(
@@ -132,12 +140,7 @@ public struct UseCaseNoOutcome: Rule {
         ],
         readsProse: false)
 
-    public func check(_ context: LintContext) {
-        guard let anchor = context.anchor(.useCase) else { return }
-        let s = UseCaseSignals(context)
-        if !s.isGeneric && s.outcomes.isEmpty {
-            context.report(anchor, "The use case does not say what the feature produces or what it changes for its users.",
-                           suggestion: "Say the result, e.g. 'drafts the first reply, cutting review time from 18 to 5 minutes'.")
-        }
-    }
+    func lacks(_ s: UseCaseSignals) -> Bool { s.outcomes.isEmpty }
+    let message = "The use case does not say what the feature produces or what it changes for its users."
+    let advice = "Say the result, e.g. 'drafts the first reply, cutting review time from 18 to 5 minutes'."
 }
