@@ -5,13 +5,14 @@
 # example of ../shared/corpus when it is there. New inputs go to $SCRATCH/corpus (kept between
 # runs); a crash, a leak or a slow input (over FUZZ_TIMEOUT seconds) is written to
 # $SCRATCH/artifacts/ and the run fails: copy it to fuzz/regressions/, fix, and the
-# regression tests replay it from then on.
+# regression tests replay it from then on. FUZZ_CONFIG=debug builds without optimisation
+# (slower; release keeps bounds, overflow and exclusivity checks).
 set -eu
 cd "$(dirname "$0")/.."
 SWIFT=${SWIFT:-swift}
 SCRATCH=${SCRATCH:-.build-fuzz}
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
-FUZZ_CONFIG=${FUZZ_CONFIG:-debug}
+FUZZ_CONFIG=${FUZZ_CONFIG:-release}
 FUZZ_TIMEOUT=${FUZZ_TIMEOUT:-10}
 FUZZ_MAX_LEN=${FUZZ_MAX_LEN:-16384}
 PYTHON=${PYTHON:-python3}
