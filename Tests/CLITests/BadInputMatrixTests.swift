@@ -237,18 +237,14 @@ import Darwin
         expectLint(r)
     }
 
-    /// Known issue: with one heading that names a component, the classifier looks for content
-    /// cues in every other section, and finds each section's first child with
-    /// `sections.indices.first { sections[$0].parent == si }`: a scan of all sections per
-    /// section, quadratic (5,000 headings take 7 s in a debug build; 100,000 do not finish).
-    /// The fix belongs to `Engine/ComponentClassifier.swift` (a children index built once).
+    /// With one heading that names a component, the classifier looks for content cues in
+    /// every other section; finding a section's own text must not scan all sections (it once
+    /// did: 100,000 headings never finished).
     @Test func oneHundredThousandHeadingsAfterAComponentHeadingAreLinted() throws {
         var doc = "# App\n\n## Use case\n\nAdjusters draft replies.\n\n"
         for i in 0..<100_000 { doc += "## Section \(i)\n" }
         let (r, _) = try lint(doc)
-        withKnownIssue("ComponentClassifier: first child found by a scan of all sections, per section (issue #8 report)") {
-            expectLint(r)
-        }
+        expectLint(r)
     }
 
     /// The text report shows a window of the line around each finding, not the whole line, so

@@ -91,7 +91,8 @@ public enum ComponentClassifier {
                 if hasAssignedAncestor(si) { continue }
                 var cues: [Component: Set<Int>] = [:]
                 // Only the section's own text: a wrapper's subsections speak for themselves.
-                let firstChild = sections.indices.first { sections[$0].parent == si }
+                // Sections are in document order: a first child, if any, is the next section.
+                let firstChild = si + 1 < sections.count && sections[si + 1].parent == si ? si + 1 : nil
                 let own = SourceRange(s.range.start, firstChild.map { sections[$0].range.start } ?? s.range.end)
                 for ri in runIndices(in: own, doc) {
                     for m in analysis.all(ri) {
