@@ -4,19 +4,27 @@ import POCLintCore
 /// `::warning file=apps/acme.md,line=3,col=10,endLine=3,endColumn=22,title=poclint vague-phrase::message`.
 /// Columns count Unicode scalars from 1; the end column is exclusive; `col`/`endColumn`
 /// are given only when the finding starts and ends on one line, as GitHub requires.
-public struct GitHubReporter: Reporter {
+public struct GitHubReporter: StreamingReporter {
     public init() {}
 
     public func render(_ files: [FileReport], options: ReportOptions) -> String {
-        var out = ""
-        for file in files {
-            let text = file.result.document.source
-            for d in file.result.diagnostics {
-                out += line(d, path: file.path, text: text, options: options) + "\n"
-            }
-        }
-        return out
+        ReportStream.render(self, files, options: options)
     }
+
+    public func streamHeader(_ options: ReportOptions) -> [UInt8] { [] }
+
+    public func streamPart(_ file: FileReport, _ options: ReportOptions) -> (bytes: [UInt8], deferred: [UInt8]) {
+        var out = ""
+        let text = file.result.document.source
+        for d in file.result.diagnostics {
+            out += line(d, path: file.path, text: text, options: options) + "\n"
+        }
+        return (Array(out.utf8), [])
+    }
+
+    public var streamSeparator: [UInt8] { [] }
+
+    public func streamFooter(_ run: StreamedRun, _ options: ReportOptions, _ write: ([UInt8]) -> Void) {}
 
     func line(_ d: Diagnostic, path: String, text: SourceText, options: ReportOptions) -> String {
         let span = Span(d.range, in: text)

@@ -2,14 +2,14 @@ import POCLintCore
 
 /// poclint's own JSON envelope, version 1 (documented in docs/formats/json.md, schema in
 /// docs/poclint-output.schema.json). Keys are written in a fixed order.
-public struct JSONReporter: Reporter {
+public struct JSONReporter: StreamingReporter {
     /// Bumped on any incompatible change of the envelope.
     public static let schemaVersion = 1
 
     public init() {}
 
     public func render(_ files: [FileReport], options: ReportOptions) -> String {
-        envelope(files, options: options).serialized() + "\n"
+        ReportStream.render(self, files, options: options)
     }
 
     public func envelope(_ files: [FileReport], options: ReportOptions) -> JSONValue {
@@ -20,6 +20,43 @@ public struct JSONReporter: Reporter {
             ("files", .array(files.map { file($0, options) })),
             ("summary", summary(counts, files: files.count)),
         ])
+    }
+
+    // Streamed: the envelope written piece by piece, byte for byte what
+    // `envelope(files).serialized() + "\n"` gives (files at nesting level 2).
+
+    public func streamHeader(_ options: ReportOptions) -> [UInt8] {
+        var out: [UInt8] = [0x7B]
+        JSONValue.appendMember("schema_version", .int(Self.schemaVersion), to: &out, level: 1)
+        out.append(0x2C)
+        JSONValue.appendMember("tool", .object([("name", .string(POCLint.name)), ("version", .string(options.toolVersion))]),
+                               to: &out, level: 1)
+        out.append(0x2C)
+        JSONValue.appendNewline(&out, 1)
+        out.append(contentsOf: "\"files\": [".utf8)
+        return out
+    }
+
+    public func streamPart(_ f: FileReport, _ options: ReportOptions) -> (bytes: [UInt8], deferred: [UInt8]) {
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
+        JSONValue.appendNewline(&out, 2)
+        file(f, options).appendPretty(to: &out, level: 2)
+        return (out, [])
+    }
+
+    public var streamSeparator: [UInt8] { [0x2C] }
+
+    public func streamFooter(_ run: StreamedRun, _ options: ReportOptions, _ write: ([UInt8]) -> Void) {
+        var out: [UInt8] = []
+        if run.wroteParts { JSONValue.appendNewline(&out, 1) }
+        out.append(0x5D)
+        out.append(0x2C)
+        JSONValue.appendMember("summary", summary(run.counts, files: run.files.count), to: &out, level: 1)
+        JSONValue.appendNewline(&out, 0)
+        out.append(0x7D)
+        out.append(0x0A)
+        write(out)
     }
 
     func summary(_ c: SeverityCounts, files: Int?) -> JSONValue {

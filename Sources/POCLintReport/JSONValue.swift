@@ -25,6 +25,28 @@ public indirect enum JSONValue: Sendable, Equatable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Appends the pretty JSON text as it reads at nesting `level` of an enclosing value
+    /// (the indentation of its inner lines); what a streamed report writes piece by piece.
+    func appendPretty(to out: inout [UInt8], level: Int) {
+        write(&out, indent: level)
+    }
+
+    /// Appends `"key": value` as a member of an object at nesting `level - 1`: a newline and
+    /// the member's indentation first, no comma.
+    static func appendMember(_ key: String, _ value: JSONValue, to out: inout [UInt8], level: Int) {
+        appendNewline(&out, level)
+        escape(key, into: &out)
+        out.append(0x3A)
+        out.append(0x20)
+        value.write(&out, indent: level)
+    }
+
+    /// A newline and the indentation of nesting `level`.
+    static func appendNewline(_ out: inout [UInt8], _ level: Int) {
+        out.append(0x0A)
+        for _ in 0..<(2 * level) { out.append(0x20) }
+    }
+
     // Written into a byte buffer: String appends cost several times more (measured).
     private func write(_ out: inout [UInt8], indent: Int?) {
         switch self {

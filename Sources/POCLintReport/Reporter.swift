@@ -54,6 +54,13 @@ public struct SeverityCounts: Sendable, Hashable {
         for f in files { add(f.result.diagnostics) }
     }
     public init(_ diagnostics: [Diagnostic]) { add(diagnostics) }
+    public init(summaries: [FileSummary]) {
+        for f in summaries {
+            error += f.counts.error
+            warning += f.counts.warning
+            info += f.counts.info
+        }
+    }
 
     public mutating func add(_ diagnostics: [Diagnostic]) {
         for d in diagnostics {

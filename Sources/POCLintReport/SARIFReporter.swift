@@ -5,7 +5,7 @@ import POCLintCore
 /// `%SRCROOT%`, full regions in UTF-16 code units (`columnKind: utf16CodeUnits`, end column
 /// exclusive) and a `poclint/v1` partial fingerprint that does not move when lines are
 /// added above the finding.
-public struct SARIFReporter: Reporter {
+public struct SARIFReporter: StreamingReporter {
     public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
     public static let informationURI = "https://github.com/poclint/poclint"
     public static let baseID = "%SRCROOT%"
@@ -13,11 +13,28 @@ public struct SARIFReporter: Reporter {
     public init() {}
 
     public func render(_ files: [FileReport], options: ReportOptions) -> String {
-        log(files, options: options).serialized() + "\n"
+        ReportStream.render(self, files, options: options)
     }
 
     public func log(_ files: [FileReport], options: ReportOptions) -> JSONValue {
-        let index = Dictionary(options.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var run = runHead(options)
+        var results: [JSONValue] = []
+        for file in files { results += fileResults(file, options) }
+        run.append(("results", .array(results)))
+        let counts = SeverityCounts(files)
+        var properties = Self.counts(files: files.count, counts)
+        let predictions = files.compactMap { prediction($0, options) }
+        if !predictions.isEmpty { properties.append(("predictions", .array(predictions))) }
+        run.append(("properties", .object(properties)))
+        return .object([
+            ("$schema", .string(Self.schemaURI)),
+            ("version", .string("2.1.0")),
+            ("runs", .array([.object(run)])),
+        ])
+    }
+
+    /// The members of the run before its results.
+    func runHead(_ options: ReportOptions) -> [(String, JSONValue)] {
         var run: [(String, JSONValue)] = [
             ("tool", .object([("driver", .object([
                 ("name", .string(POCLint.name)),
@@ -34,35 +51,109 @@ public struct SARIFReporter: Reporter {
                 (Self.baseID, .object([("uri", .string(Self.fileURI(directory: base)))])),
             ])))
         }
-        var results: [JSONValue] = []
-        for file in files {
-            let artifact = Self.artifactLocation(file.path, base: options.baseDirectory)
-            var seen: [String: Int] = [:]
-            for d in file.result.diagnostics {
-                results.append(result(d, file, artifact: artifact, ruleIndex: index[d.ruleID], seen: &seen))
-            }
+        return run
+    }
+
+    /// The results of one file (fingerprint counters are per file).
+    func fileResults(_ file: FileReport, _ options: ReportOptions) -> [JSONValue] {
+        guard !file.result.diagnostics.isEmpty else { return [] }
+        let index = Self.ruleIndex(options.rules)
+        let artifact = Self.artifactLocation(file.path, base: options.baseDirectory)
+        var seen: [String: Int] = [:]
+        return file.result.diagnostics.map { d in
+            result(d, file, artifact: artifact, ruleIndex: index[d.ruleID], seen: &seen)
         }
-        run.append(("results", .array(results)))
-        let counts = SeverityCounts(files)
-        var properties: [(String, JSONValue)] = [
-            ("files", .int(files.count)),
-            ("errors", .int(counts.error)), ("warnings", .int(counts.warning)), ("info", .int(counts.info)),
-        ]
-        // The prediction of each file, keyed by the same relative URI as its results.
-        let predictions = files.compactMap { f -> JSONValue? in
-            guard let p = f.result.prediction else { return nil }
-            return .object([("artifactLocation", Self.artifactLocation(f.path, base: options.baseDirectory))] + {
-                if case .object(let m) = PredictionJSON.value(p, f.result.document.source) { return m }
-                return []
-            }())
+    }
+
+    static func ruleIndex(_ rules: [RuleDescription]) -> [String: Int] {
+        Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    static func counts(files: Int, _ counts: SeverityCounts) -> [(String, JSONValue)] {
+        [("files", .int(files)),
+         ("errors", .int(counts.error)), ("warnings", .int(counts.warning)), ("info", .int(counts.info))]
+    }
+
+    /// The prediction of a file, keyed by the same relative URI as its results.
+    func prediction(_ f: FileReport, _ options: ReportOptions) -> JSONValue? {
+        guard let p = f.result.prediction else { return nil }
+        return .object([("artifactLocation", Self.artifactLocation(f.path, base: options.baseDirectory))] + {
+            if case .object(let m) = PredictionJSON.value(p, f.result.document.source) { return m }
+            return []
+        }())
+    }
+
+    // Streamed: the log written piece by piece, byte for byte what `log(files).serialized() + "\n"`
+    // gives. Results stand at nesting level 4; the predictions (level 5) follow every result in
+    // the run's properties, so they are the deferred part.
+
+    public func streamHeader(_ options: ReportOptions) -> [UInt8] {
+        var out: [UInt8] = [0x7B]
+        JSONValue.appendMember("$schema", .string(Self.schemaURI), to: &out, level: 1)
+        out.append(0x2C)
+        JSONValue.appendMember("version", .string("2.1.0"), to: &out, level: 1)
+        out.append(0x2C)
+        JSONValue.appendNewline(&out, 1)
+        out.append(contentsOf: "\"runs\": [".utf8)
+        JSONValue.appendNewline(&out, 2)
+        out.append(0x7B)
+        for (key, value) in runHead(options) {
+            JSONValue.appendMember(key, value, to: &out, level: 3)
+            out.append(0x2C)
         }
-        if !predictions.isEmpty { properties.append(("predictions", .array(predictions))) }
-        run.append(("properties", .object(properties)))
-        return .object([
-            ("$schema", .string(Self.schemaURI)),
-            ("version", .string("2.1.0")),
-            ("runs", .array([.object(run)])),
-        ])
+        JSONValue.appendNewline(&out, 3)
+        out.append(contentsOf: "\"results\": [".utf8)
+        return out
+    }
+
+    public func streamPart(_ file: FileReport, _ options: ReportOptions) -> (bytes: [UInt8], deferred: [UInt8]) {
+        var out: [UInt8] = []
+        for (i, r) in fileResults(file, options).enumerated() {
+            if i > 0 { out.append(0x2C) }
+            JSONValue.appendNewline(&out, 4)
+            r.appendPretty(to: &out, level: 4)
+        }
+        var deferred: [UInt8] = []
+        if let p = prediction(file, options) {
+            JSONValue.appendNewline(&deferred, 5)
+            p.appendPretty(to: &deferred, level: 5)
+        }
+        return (out, deferred)
+    }
+
+    public var streamSeparator: [UInt8] { [0x2C] }
+
+    public func streamFooter(_ run: StreamedRun, _ options: ReportOptions, _ write: ([UInt8]) -> Void) {
+        var out: [UInt8] = []
+        if run.wroteParts { JSONValue.appendNewline(&out, 3) }
+        out.append(0x5D)
+        out.append(0x2C)
+        JSONValue.appendNewline(&out, 3)
+        out.append(contentsOf: "\"properties\": {".utf8)
+        for (i, (key, value)) in Self.counts(files: run.files.count, run.counts).enumerated() {
+            if i > 0 { out.append(0x2C) }
+            JSONValue.appendMember(key, value, to: &out, level: 4)
+        }
+        if !run.deferred.isEmpty {
+            out.append(0x2C)
+            JSONValue.appendNewline(&out, 4)
+            out.append(contentsOf: "\"predictions\": [".utf8)
+            write(out)
+            out = []
+            run.deferred.forEachChunk(write)
+            JSONValue.appendNewline(&out, 4)
+            out.append(0x5D)
+        }
+        JSONValue.appendNewline(&out, 3)
+        out.append(0x7D)
+        JSONValue.appendNewline(&out, 2)
+        out.append(0x7D)
+        JSONValue.appendNewline(&out, 1)
+        out.append(0x5D)
+        JSONValue.appendNewline(&out, 0)
+        out.append(0x7D)
+        out.append(0x0A)
+        write(out)
     }
 
     static func level(_ s: Severity) -> String {

@@ -102,19 +102,41 @@ public enum Scorecard {
         return s
     }
 
+    /// One file's line of the table, kept without the rest of the prediction (a streamed
+    /// report writes the table after every file is gone).
+    public struct Row: Sendable {
+        public let path: String
+        public let tier: Tier
+        public let award: Double
+        public let overall: Double
+        /// `[rule-id] First sentence.` of the top fix, or `-`.
+        public let fix: String
+
+        public init(_ path: String, _ p: Prediction) {
+            self.path = path
+            tier = p.tier
+            award = p.award
+            overall = p.overall
+            let top = p.fixesToNextTier.first ?? p.fixes.first
+            fix = top.map { "[\($0.ruleID)] \(Scorecard.firstSentence($0.message))" } ?? "-"
+        }
+    }
+
     /// One table across files, best tier first, then by path.
     public static func table(_ files: [(path: String, prediction: Prediction)]) -> String {
-        guard !files.isEmpty else { return "" }
-        let rows = files.sorted { a, b in
-            a.prediction.tier != b.prediction.tier ? a.prediction.tier > b.prediction.tier : a.path < b.path
+        table(rows: files.map { Row($0.path, $0.prediction) })
+    }
+
+    public static func table(rows unsorted: [Row]) -> String {
+        guard !unsorted.isEmpty else { return "" }
+        let rows = unsorted.sorted { a, b in
+            a.tier != b.tier ? a.tier > b.tier : a.path < b.path
         }
         let pathWidth = max(4, rows.map(\.path.count).max()!)
         var out = "\n\("file".padding(to: pathWidth))  tier                   score  top fix\n"
         for r in rows {
-            let tier = "\(r.prediction.tier.words) (\(award(r.prediction.award)))".padding(to: 21)
-            let top = r.prediction.fixesToNextTier.first ?? r.prediction.fixes.first
-            let fix = top.map { "[\($0.ruleID)] \(firstSentence($0.message))" } ?? "-"
-            out += "\(r.path.padding(to: pathWidth))  \(tier) \(formatted(r.prediction.overall).leftPadding(to: 5))  \(fix)\n"
+            let tier = "\(r.tier.words) (\(award(r.award)))".padding(to: 21)
+            out += "\(r.path.padding(to: pathWidth))  \(tier) \(formatted(r.overall).leftPadding(to: 5))  \(r.fix)\n"
         }
         return out
     }

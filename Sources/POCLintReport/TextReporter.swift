@@ -2,32 +2,44 @@ import POCLintCore
 
 /// Human output: `file:line:col: severity: message [rule-id]`, the source line with a caret
 /// underline, the rule's page, and a summary line. Colour only when asked (a terminal).
-public struct TextReporter: Reporter {
+public struct TextReporter: StreamingReporter {
     public init() {}
 
     public func render(_ files: [FileReport], options: ReportOptions) -> String {
+        ReportStream.render(self, files, options: options)
+    }
+
+    public func streamHeader(_ options: ReportOptions) -> [UInt8] { [] }
+
+    /// A file's findings, then its scorecard block.
+    public func streamPart(_ file: FileReport, _ options: ReportOptions) -> (bytes: [UInt8], deferred: [UInt8]) {
         var out = ""
-        var counts: [Severity: Int] = [:]
-        for file in files {
-            let text = file.result.document.source
-            for d in file.result.diagnostics {
-                counts[d.severity, default: 0] += 1
-                let loc = text.location(of: d.range.start)
-                let sev = paint(d.severity.rawValue, color: Self.color(d.severity), options)
-                out += "\(paint("\(file.path):\(loc.line):\(loc.column):", color: "1", options)) \(sev): \(d.message) \(paint("[\(d.ruleID)]", color: "2", options))\n"
-                out += snippet(text, d.range, options)
-                if let s = d.suggestion { out += "  = help: \(s)\n" }
-                out += "  = see: \(options.helpURL(d.ruleID))\n"
-            }
-            if options.scorecard, let p = file.result.prediction {
-                out += Scorecard.block(file.path, p, text)
-            }
+        let text = file.result.document.source
+        for d in file.result.diagnostics {
+            let loc = text.location(of: d.range.start)
+            let sev = paint(d.severity.rawValue, color: Self.color(d.severity), options)
+            out += "\(paint("\(file.path):\(loc.line):\(loc.column):", color: "1", options)) \(sev): \(d.message) \(paint("[\(d.ruleID)]", color: "2", options))\n"
+            out += snippet(text, d.range, options)
+            if let s = d.suggestion { out += "  = help: \(s)\n" }
+            out += "  = see: \(options.helpURL(d.ruleID))\n"
         }
-        if options.scorecard && files.count > 1 {
-            out += Scorecard.table(files.compactMap { f in f.result.prediction.map { (f.path, $0) } })
+        if options.scorecard, let p = file.result.prediction {
+            out += Scorecard.block(file.path, p, text)
         }
-        out += "\n" + summary(files: files.count, counts, options)
-        return out
+        return (Array(out.utf8), [])
+    }
+
+    public var streamSeparator: [UInt8] { [] }
+
+    /// The table across files (when there are several) and the summary line.
+    public func streamFooter(_ run: StreamedRun, _ options: ReportOptions, _ write: ([UInt8]) -> Void) {
+        var out = ""
+        if options.scorecard && run.files.count > 1 {
+            out += Scorecard.table(rows: run.files.compactMap(\.row))
+        }
+        let c = run.counts
+        out += "\n" + summary(files: run.files.count, [.error: c.error, .warning: c.warning, .info: c.info], options)
+        write(Array(out.utf8))
     }
 
     static func color(_ s: Severity) -> String {

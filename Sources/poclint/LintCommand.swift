@@ -122,6 +122,10 @@ struct LintCommand: ParsableCommand {
             linters.append(RuleRegistry.linter(configuration))
         }
 
+        if !fix {
+            try lintStreaming(inputs, linters: assignment.map { linters[$0] })
+            return
+        }
         let outcome = LintRun.run(inputs, linters: assignment.map { linters[$0] }, keepTrees: fix)
         // A file that cannot be read is one line on stderr; the others are still linted and
         // reported, and the exit status is 2.
@@ -141,6 +145,95 @@ struct LintCommand: ParsableCommand {
             throw ExitCode(2)
         }
         if !outcome.failures.isEmpty { throw ExitCode(2) }
+    }
+
+    /// Lints on all cores and writes the report file by file, in input order, as the files
+    /// are done: each file's source, tree and findings are dropped once its part is written,
+    /// so memory does not grow with the run. The bytes are those of `finish` (the reporters'
+    /// `render` is the same stream into memory). A file that cannot be read is one line on
+    /// stderr, in its place in the order; the others are still reported, and the exit status is 2.
+    func lintStreaming(_ inputs: [InputFile], linters: [Linter]) throws {
+        let base = reportOptions()
+        let reporter = (Reporters.named(format.rawValue) as? any StreamingReporter) ?? TextReporter()
+        let stdout = OutputBuffer(fd: STDOUT_FILENO)
+        // The report file is written to a temporary file and renamed at the end; when it
+        // cannot be created, the run still lints (and names the unreadable inputs), then fails.
+        var file: AtomicFile?
+        var fileError: String?
+        if let output {
+            do { file = try AtomicFile(path: output) } catch { fileError = "\(error)" }
+        }
+        let fileBuffer = file.map { OutputBuffer(fd: $0.fd) }
+        var mainOptions = base
+        var human: (stream: ReportStream, options: ReportOptions)?
+        let main: ReportStream
+        if output != nil {
+            let sink = fileBuffer
+            main = ReportStream(reporter, options: mainOptions) { sink?.write($0) }
+            if format != .text && fileError == nil {
+                var h = base
+                h.color = !noColor && Terminal.wantsColor
+                human = (ReportStream(TextReporter(), options: h) { stdout.write($0) }, h)
+            }
+        } else {
+            mainOptions.color = format == .text && !noColor && Terminal.wantsColor
+            main = ReportStream(reporter, options: mainOptions) { stdout.write($0) }
+        }
+        let quiet = quiet
+        let humanOptions = human?.options
+        let partOptions = mainOptions
+        let state = StreamState(main: main, human: human?.stream)
+        LintRun.stream(inputs, linters: linters, prepare: { result in
+            var r = result
+            if quiet { r = r.filtered { $0.severity == .error } }
+            let report = FileReport(path: r.path, result: r)
+            return (ReportStream.part(reporter, report, options: partOptions),
+                    humanOptions.map { ReportStream.part(TextReporter(), report, options: $0) })
+        }, emit: { outcome in
+            state.emit(outcome, stdout: stdout)
+        })
+        let failures = state.failures
+        if failures > 0 && main.summaries.isEmpty {
+            stdout.flush()
+            file?.abort()
+            throw ExitCode(2)
+        }
+        if let fileError {
+            stdout.flush()
+            throw CLIError("\(output!): cannot write the report: \(fileError)")
+        }
+        main.finish()
+        if let file, let fileBuffer {
+            do {
+                try fileBuffer.flushOrThrow()
+                try file.commit()
+            } catch {
+                file.abort()
+                stdout.flush()
+                throw CLIError("\(output!): cannot write the report: \(error)")
+            }
+        }
+        human?.stream.finish()
+        stdout.flush()
+        let summaries = main.summaries
+        if output == nil && format != .text && !quiet {
+            let counts = SeverityCounts(summaries: summaries)
+            FileHandle.standardError.write(Data("poclint: \(summaries.count) file\(summaries.count == 1 ? "" : "s") linted: \(counts.phrase)\n".utf8))
+        }
+        do {
+            try exitStatus(summaries)
+        } catch let code as ExitCode where code == ExitCode(1) && failures > 0 {
+            throw ExitCode(2)
+        }
+        if failures > 0 { throw ExitCode(2) }
+    }
+
+    func reportOptions() -> ReportOptions {
+        var options = ReportOptions()
+        options.scorecard = !quiet
+        options.rules = RuleCatalog.descriptions
+        options.baseDirectory = FileManager.default.currentDirectoryPath
+        return options
     }
 
     func configPath(for input: InputFile, _ loader: ConfigLoader) throws -> String? {
@@ -214,10 +307,7 @@ struct LintCommand: ParsableCommand {
             reports = reports.map { FileReport(path: $0.path, result: $0.result.filtered { $0.severity == .error }) }
         }
         if printReport {
-            var options = ReportOptions()
-            options.scorecard = !quiet
-            options.rules = RuleCatalog.descriptions
-            options.baseDirectory = FileManager.default.currentDirectoryPath
+            var options = reportOptions()
             let reporter = Reporters.named(format.rawValue) ?? TextReporter()
             if let output {
                 let data = Data(reporter.render(reports, options: options).utf8)
@@ -240,20 +330,32 @@ struct LintCommand: ParsableCommand {
                 }
             }
         }
-        let counts = SeverityCounts(reports)
+        try exitStatus(reports.map(FileSummary.init))
+    }
+
+    /// Exit status 1 when findings reach --fail-on, the warnings exceed --max-warnings or a
+    /// prediction is below --min-tier (unless --exit-zero); the reasons on stderr.
+    func exitStatus(_ files: [FileSummary]) throws {
+        let counts = SeverityCounts(summaries: files)
         var failing = false
         if let level = failOn.severity {
-            failing = reports.contains { $0.result.diagnostics.contains { $0.severity >= level } }
+            failing = files.contains { f in
+                switch level {
+                case .error: f.counts.error > 0
+                case .warning: f.counts.error + f.counts.warning > 0
+                case .info: f.counts.total > 0
+                }
+            }
         }
         if let n = maxWarnings, counts.warning > n {
             failing = true
             FileHandle.standardError.write(Data("poclint: \(counts.warning) warnings, more than --max-warnings \(n)\n".utf8))
         }
         if let minTier {
-            for r in reports {
-                guard let p = r.result.prediction, p.tier < minTier else { continue }
+            for f in files {
+                guard let tier = f.tier, tier < minTier else { continue }
                 failing = true
-                FileHandle.standardError.write(Data("poclint: \(r.path) predicts \(p.tier.rawValue), below --min-tier \(minTier.rawValue)\n".utf8))
+                FileHandle.standardError.write(Data("poclint: \(f.path) predicts \(tier.rawValue), below --min-tier \(minTier.rawValue)\n".utf8))
             }
         }
         if failing && !exitZero { throw ExitCode(1) }
@@ -279,32 +381,54 @@ enum AtomicWriter {
     struct Failure: Error, CustomStringConvertible { let description: String }
 
     static func write(_ bytes: [UInt8], to path: String) throws {
-        // Not a regular file (/dev/null, /dev/stdout, a pipe): write to it as it is, never
-        // rename over it.
+        let file = try AtomicFile(path: path)
+        if let errno = OutputBuffer.writeAll(file.fd, bytes) {
+            file.abort()
+            throw Failure(description: String(cString: strerror(errno)))
+        }
+        try file.commit()
+    }
+}
+
+/// A file being written atomically: bytes go to `fd` (a temporary file beside the target),
+/// `commit` renames it over the target, `abort` removes it. A target that exists and is not
+/// a regular file (/dev/null, /dev/stdout, a pipe) is written as it is, never renamed over.
+final class AtomicFile {
+    let path: String
+    let fd: Int32
+    /// The temporary file; nil when writing to the target itself.
+    private let temp: String?
+    private var closed = false
+
+    init(path: String) throws(AtomicWriter.Failure) {
+        self.path = path
         var existing = stat()
         if stat(path, &existing) == 0 && (existing.st_mode & S_IFMT) != S_IFREG {
-            guard let handle = FileHandle(forWritingAtPath: path) else {
-                throw Failure(description: String(cString: strerror(errno)))
-            }
-            handle.write(Data(bytes))
-            try? handle.close()
+            fd = open(path, O_WRONLY)
+            guard fd >= 0 else { throw AtomicWriter.Failure(description: String(cString: strerror(errno))) }
+            temp = nil
             return
         }
         let dir = PathUtil.parent(PathUtil.absolute(path, relativeTo: FileManager.default.currentDirectoryPath))
         let name = URL(fileURLWithPath: path).lastPathComponent
         var template = Array("\(dir)/.\(name).poclint-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw Failure(description: String(cString: strerror(errno))) }
-        let temp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var ok = true
-        bytes.withUnsafeBytes { buf in
-            var off = 0
-            while off < buf.count {
-                let n = Foundation.write(fd, buf.baseAddress! + off, buf.count - off)
-                if n <= 0 { ok = false; break }
-                off += n
-            }
+        fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw AtomicWriter.Failure(description: String(cString: strerror(errno))) }
+        temp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    deinit { abort() }
+
+    /// Gives the file the target's permissions (0644 for a new one), syncs it and renames it
+    /// over the target.
+    func commit() throws(AtomicWriter.Failure) {
+        guard !closed else { return }
+        closed = true
+        guard let temp else {
+            close(fd)
+            return
         }
+        var ok = true
         var st = stat()
         if stat(path, &st) == 0 { fchmod(fd, st.st_mode & 0o7777) } else { fchmod(fd, 0o644) }
         if fsync(fd) != 0 { ok = false }
@@ -312,7 +436,82 @@ enum AtomicWriter {
         guard ok, rename(temp, path) == 0 else {
             let message = String(cString: strerror(errno))
             unlink(temp)
-            throw Failure(description: message)
+            throw AtomicWriter.Failure(description: message)
+        }
+    }
+
+    /// Closes and removes the temporary file; the target is left as it was.
+    func abort() {
+        guard !closed else { return }
+        closed = true
+        close(fd)
+        if let temp { unlink(temp) }
+    }
+}
+
+/// Bytes on their way to a file descriptor, written in blocks of 64 KiB. The first write
+/// error is kept (`flushOrThrow`); later bytes are dropped.
+final class OutputBuffer: @unchecked Sendable {
+    let fd: Int32
+    private var buffer: [UInt8] = []
+    private(set) var error: Int32?
+
+    init(fd: Int32) {
+        self.fd = fd
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    func write(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    func flush() {
+        if error == nil && !buffer.isEmpty { error = Self.writeAll(fd, buffer) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func flushOrThrow() throws(AtomicWriter.Failure) {
+        flush()
+        if let error { throw AtomicWriter.Failure(description: String(cString: strerror(error))) }
+    }
+
+    /// Writes every byte; the errno of a failure, or nil.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
+        bytes.withUnsafeBytes { buf -> Int32? in
+            var off = 0
+            while off < buf.count {
+                let n = Foundation.write(fd, buf.baseAddress! + off, buf.count - off)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return n < 0 ? errno : EIO }
+                off += n
+            }
+            return nil
+        }
+    }
+}
+
+/// The report streams of a run and what the end of the run needs; `emit` is called by
+/// `LintRun.stream` for one file at a time, in input order.
+final class StreamState: @unchecked Sendable {
+    let main: ReportStream
+    let human: ReportStream?
+    private(set) var failures = 0
+
+    init(main: ReportStream, human: ReportStream?) {
+        self.main = main
+        self.human = human
+    }
+
+    func emit(_ outcome: Result<(StreamPart, StreamPart?), InputError>, stdout: OutputBuffer) {
+        switch outcome {
+        case .success(let parts):
+            main.add(parts.0)
+            if let h = parts.1 { human?.add(h) }
+        case .failure(let error):
+            failures += 1
+            stdout.flush()
+            FileHandle.standardError.write(Data("poclint: \(error.description)\n".utf8))
         }
     }
 }
@@ -363,6 +562,59 @@ enum LintRun {
             }
         }
         return outcome
+    }
+}
+
+extension LintRun {
+    /// Lints on all cores and hands each file's outcome to `emit` in input order, one at a
+    /// time, as soon as it and every file before it are done. `prepare` turns a result into
+    /// what is kept (on the worker's thread); the result itself is dropped there.
+    static func stream<P: Sendable>(_ inputs: [InputFile], linters: [Linter],
+                                    prepare: @escaping @Sendable (LintResult) -> P,
+                                    emit: @escaping @Sendable (Result<P, InputError>) -> Void) {
+        let slots = OrderedSlots<P>(count: inputs.count, emit: emit)
+        let lintOne: @Sendable (Int) -> Void = { i in
+            let input = inputs[i]
+            let name = input.isStdin ? "<stdin>" : input.path
+            let outcome: Result<P, InputError>
+            do throws(InputError) {
+                let bytes = try FileCollector.read(input)
+                outcome = .success(prepare(try linters[i].lint(bytes: bytes, path: name)))
+            } catch {
+                outcome = .failure(error)
+            }
+            slots.put(i, outcome)
+        }
+        if inputs.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: inputs.count, execute: lintOne)
+        } else if inputs.count == 1 {
+            lintOne(0)
+        }
+    }
+}
+
+/// Outcomes that arrive in any order, handed on in input order: whoever completes the next
+/// one in line emits it and every ready one after it, under a lock.
+private final class OrderedSlots<P: Sendable>: @unchecked Sendable {
+    private var slots: [Result<P, InputError>?]
+    private var next = 0
+    private let lock = NSLock()
+    private let emit: @Sendable (Result<P, InputError>) -> Void
+
+    init(count: Int, emit: @escaping @Sendable (Result<P, InputError>) -> Void) {
+        slots = Array(repeating: nil, count: count)
+        self.emit = emit
+    }
+
+    func put(_ i: Int, _ outcome: Result<P, InputError>) {
+        lock.lock()
+        defer { lock.unlock() }
+        slots[i] = outcome
+        while next < slots.count, let ready = slots[next] {
+            slots[next] = nil
+            next += 1
+            emit(ready)
+        }
     }
 }
 
