@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import POCLintCore
+
+/// The automaton against a plain search: every occurrence of ` pattern ` in ` text `,
+/// overlapping ones included, reported by end, longest first, a repeated key in index order.
+struct PhraseAutomatonTests {
+    typealias Match = [Int]
+
+    static func naive(_ patterns: [String], _ text: [UInt8]) -> [Match] {
+        var out: [(end: Int, length: Int, index: Int, start: Int)] = []
+        for (pi, p) in patterns.enumerated() {
+            let needle = Array(" \(p) ".utf8)
+            guard needle.count <= text.count else { continue }
+            for s in 0...(text.count - needle.count) where Array(text[s..<s + needle.count]) == needle {
+                out.append((s + needle.count, needle.count, pi, s))
+            }
+        }
+        out.sort { a, b in a.end != b.end ? a.end < b.end : a.length != b.length ? a.length > b.length : a.index < b.index }
+        return out.map { [$0.index, $0.start + 1, $0.end - 1] }
+    }
+
+    static func scan(_ automaton: PhraseAutomaton, _ text: [UInt8]) -> [Match] {
+        var got: [Match] = []
+        text.withUnsafeBufferPointer { automaton.scan($0) { got.append([$0, $1, $2]) } }
+        return got
+    }
+
+    /// A deterministic generator (xorshift), so a failure can be replayed.
+    struct Random {
+        var state: UInt64
+        mutating func next(_ n: Int) -> Int {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return Int(state % UInt64(n))
+        }
+    }
+
+    static func words(_ r: inout Random, alphabet: [String], count: Int) -> String {
+        (0..<count).map { _ in
+            (0..<(1 + r.next(4))).map { _ in alphabet[r.next(alphabet.count)] }.joined()
+        }.joined(separator: " ")
+    }
+
+    @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8])
+    func matchesWhatAPlainSearchFinds(seed: Int) {
+        var r = Random(state: 0x9E37_79B9_7F4A_7C15 &* UInt64(seed))
+        let alphabet = seed % 2 == 0 ? ["a", "b"] : ["a", "b", "c", "é", "1"]
+        // Short and long patterns (past the dense depth), some repeated, some prefixes of others.
+        var patterns: [String] = []
+        for _ in 0..<(20 + r.next(60)) {
+            patterns.append(Self.words(&r, alphabet: alphabet, count: 1 + r.next(6)))
+        }
+        for _ in 0..<5 { patterns.append(patterns[r.next(patterns.count)]) }
+        let automaton = PhraseAutomaton(patterns: patterns)
+        #expect(automaton.patternLengths == patterns.map { $0.utf8.count + 2 })
+        for _ in 0..<30 {
+            var text = Array(" \(Self.words(&r, alphabet: alphabet, count: 1 + r.next(40))) ".utf8)
+            if r.next(3) == 0 {
+                // A pattern inside, so that long matches happen.
+                text = Array(" \(Self.words(&r, alphabet: alphabet, count: 2)) \(patterns[r.next(patterns.count)]) \(Self.words(&r, alphabet: alphabet, count: 2)) ".utf8)
+            }
+            #expect(Self.scan(automaton, text) == Self.naive(patterns, text), "\(String(decoding: text, as: UTF8.self))")
+        }
+    }
+
+    @Test func emptyAndDegenerateInputs() {
+        let none = PhraseAutomaton(patterns: [])
+        #expect(Self.scan(none, Array(" a b ".utf8)).isEmpty)
+        let one = PhraseAutomaton(patterns: ["a"])
+        #expect(Self.scan(one, []).isEmpty)
+        #expect(Self.scan(one, Array(" a a ".utf8)) == [[0, 1, 2], [0, 3, 4]])
+        let deep = PhraseAutomaton(patterns: ["a b c d e f g h", "c d e f g", "a b c d e f g h"])
+        let text = Array(" x a b c d e f g h y ".utf8)
+        #expect(Self.scan(deep, text) == Self.naive(["a b c d e f g h", "c d e f g", "a b c d e f g h"], text))
+    }
+}
