@@ -44,7 +44,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// A newline and the indentation of nesting `level`.
     static func appendNewline(_ out: inout [UInt8], _ level: Int) {
         out.append(0x0A)
-        for _ in 0..<(2 * level) { out.append(0x20) }
+        out.append(contentsOf: repeatElement(0x20, count: 2 * level))
     }
 
     // Written into a byte buffer: String appends cost several times more (measured).
@@ -52,7 +52,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .int(let i): JSONValue.appendInt(i, to: &out)
         case .double(let d): out.append(contentsOf: JSONValue.format(d).utf8)
         case .string(let s): JSONValue.escape(s, into: &out)
         case .array(let items):
@@ -83,8 +83,31 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     private func newline(_ out: inout [UInt8], _ level: Int?) {
         guard let level else { return }
-        out.append(0x0A)
-        for _ in 0..<(2 * level) { out.append(0x20) }
+        JSONValue.appendNewline(&out, level)
+    }
+
+    /// Decimal digits of an integer, without making a String.
+    static func appendInt(_ i: Int, to out: inout [UInt8]) {
+        if i >= 0 && i < 10 {
+            out.append(0x30 &+ UInt8(i))
+            return
+        }
+        if i == Int.min {
+            out.append(contentsOf: String(i).utf8)
+            return
+        }
+        var v = i.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes: enough for 20 digits
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            while v > 0 {
+                d[23 - count] = 0x30 &+ UInt8(v % 10)
+                v /= 10
+                count += 1
+            }
+            if i < 0 { out.append(0x2D) }
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[(24 - count)...]))
+        }
     }
 
     /// Numbers: integers without a fraction, others in the shortest form Swift prints;
@@ -102,15 +125,21 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// Escapes on the UTF-8 bytes: `"`, `\\`, control characters, and U+2028/U+2029 (which
-    /// break JavaScript consumers).
+    /// break JavaScript consumers). Runs of bytes that need nothing are copied at once.
     static func escape(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
         var s = s
         s.withUTF8 { u in
-            var i = 0
             let n = u.count
+            var i = 0
+            var plain = 0
             while i < n {
                 let b = u[i]
+                if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 {
+                    i += 1
+                    continue
+                }
+                if plain < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[plain..<i])) }
                 switch b {
                 case 0x22: out.append(0x5C); out.append(0x22)
                 case 0x5C: out.append(0x5C); out.append(0x5C)
@@ -120,17 +149,21 @@ public indirect enum JSONValue: Sendable, Equatable {
                 case 0x08: out.append(0x5C); out.append(0x62)
                 case 0x0C: out.append(0x5C); out.append(0x66)
                 case 0..<0x20:
-                    let hex = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+                    let hex: StaticString = "0123456789abcdef"
+                    hex.withUTF8Buffer { h in
+                        out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, h[Int(b >> 4)], h[Int(b & 0xF)]])
+                    }
                 case 0xE2 where i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9):
-                    out.append(contentsOf: Array("\\u202".utf8))
-                    out.append(u[i + 2] == 0xA8 ? 0x38 : 0x39)
+                    out.append(contentsOf: [0x5C, 0x75, 0x32, 0x30, 0x32, u[i + 2] == 0xA8 ? 0x38 : 0x39])
                     i += 3
+                    plain = i
                     continue
                 default: out.append(b)
                 }
                 i += 1
+                plain = i
             }
+            if plain < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[plain..<n])) }
         }
         out.append(0x22)
     }

@@ -115,4 +115,55 @@ struct StreamTests {
             #expect(spool.count == expected.count)
         }
     }
+
+    /// The escaping the JSON writer had before it copied plain runs at once, byte by byte.
+    static func referenceEscape(_ s: String) -> String {
+        var out: [UInt8] = [0x22]
+        let u = Array(s.utf8)
+        var i = 0
+        while i < u.count {
+            let b = u[i]
+            switch b {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, 0x6E]
+            case 0x0D: out += [0x5C, 0x72]
+            case 0x09: out += [0x5C, 0x74]
+            case 0x08: out += [0x5C, 0x62]
+            case 0x0C: out += [0x5C, 0x66]
+            case 0..<0x20: out += Array(String(format: "\\u%04x", Int(b)).utf8)
+            case 0xE2 where i + 2 < u.count && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9):
+                out += Array("\\u202".utf8) + [u[i + 2] == 0xA8 ? 0x38 : 0x39]
+                i += 3
+                continue
+            default: out.append(b)
+            }
+            i += 1
+        }
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @Test func jsonEscapingAndNumbers() {
+        let pieces = ["a", "\"", "\\", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{01}", "\u{1F}", "\u{2028}", "\u{2029}",
+                      "\u{2026}", "\u{2014}", "é", "🚀", " ", "plain text", "\u{7F}"]
+        var strings = pieces + ["", "\u{2028}", "x\u{2029}", "\u{2026}\u{2028}"]
+        var r: UInt64 = 0x1234_5678_9ABC_DEF1
+        for _ in 0..<300 {
+            var s = ""
+            for _ in 0..<Int(r % 7) {
+                r ^= r << 13; r ^= r >> 7; r ^= r << 17
+                s += pieces[Int(r % UInt64(pieces.count))]
+            }
+            r ^= r << 13; r ^= r >> 7; r ^= r << 17
+            strings.append(s)
+        }
+        for s in strings {
+            #expect(JSONValue.string(s).serialized(pretty: false) == Self.referenceEscape(s), "\(Array(s.utf8))")
+        }
+        for i in [0, 7, 9, 10, 11, 99, 100, 12345, -1, -10, -987654321, Int.max, Int.min, Int.max - 1] {
+            #expect(JSONValue.int(i).serialized(pretty: false) == String(i))
+        }
+        #expect(JSONValue.array([.object([("a", .int(1))])]).serialized() == "[\n  {\n    \"a\": 1\n  }\n]")
+    }
 }
