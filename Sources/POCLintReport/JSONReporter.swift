@@ -39,10 +39,102 @@ public struct JSONReporter: StreamingReporter {
 
     public func streamPart(_ f: FileReport, _ options: ReportOptions) -> (bytes: [UInt8], deferred: [UInt8]) {
         var out: [UInt8] = []
-        out.reserveCapacity(4096)
+        out.reserveCapacity(16384)
         JSONValue.appendNewline(&out, 2)
-        file(f, options).appendPretty(to: &out, level: 2)
-        return (out, [])
+        var w = JSONStream(level: 2, into: out)
+        writeFile(f, options, &w)
+        return (w.out, [])
+    }
+
+    /// `file(f)` written straight into the stream (the same bytes, no tree).
+    func writeFile(_ f: FileReport, _ options: ReportOptions, _ w: inout JSONStream) {
+        let text = f.result.document.source
+        w.openObject()
+        w.key("path")
+        w.string(f.path)
+        w.key("diagnostics")
+        w.openArray()
+        for d in f.result.diagnostics {
+            w.item()
+            writeDiagnostic(d, text, options, &w)
+        }
+        w.closeArray()
+        w.key("components")
+        w.value(components(f.result, text))
+        w.key("summary")
+        w.value(summary(SeverityCounts(f.result.diagnostics), files: nil))
+        if let p = f.result.prediction {
+            w.key("prediction")
+            w.openObject()
+            PredictionJSON.writeMembers(p, text, &w)
+            w.closeObject()
+        }
+        w.closeObject()
+    }
+
+    /// `diagnostic(d)` written straight into the stream.
+    func writeDiagnostic(_ d: Diagnostic, _ text: SourceText, _ options: ReportOptions, _ w: inout JSONStream) {
+        w.openObject()
+        w.key("rule")
+        w.string(d.ruleID)
+        w.key("severity")
+        w.string(d.severity.rawValue)
+        w.key("message")
+        w.string(d.message)
+        w.key("component")
+        w.string(d.component?.rawValue)
+        Self.writeLocation(d.range, text, &w)
+        w.key("help_url")
+        w.string(options.helpURL(d.ruleID))
+        w.key("suggestion")
+        w.string(d.suggestion)
+        w.key("fix")
+        if let f = d.fix { w.value(fix(f, text)) } else { w.null() }
+        w.key("related")
+        w.openArray()
+        for r in d.related {
+            w.item()
+            w.value(.object([("message", .string(r.message))] + Self.location(r.range, text)))
+        }
+        w.closeArray()
+        w.closeObject()
+    }
+
+    /// The members of `location(r)` written into an open object.
+    static func writeLocation(_ r: SourceRange, _ text: SourceText, _ w: inout JSONStream) {
+        let span = Span(r, in: text)
+        func human(_ name: String, _ p: SourcePosition) {
+            w.key(name)
+            w.openObject()
+            w.key("line")
+            w.int(p.line)
+            w.key("column")
+            w.int(p.column)
+            w.closeObject()
+        }
+        func lsp(_ name: String, _ p: SourcePosition) {
+            w.key(name)
+            w.openObject()
+            w.key("line")
+            w.int(p.line - 1)
+            w.key("character")
+            w.int(p.utf16Column)
+            w.closeObject()
+        }
+        human("start", span.start)
+        human("end", span.end)
+        w.key("range")
+        w.openObject()
+        lsp("start", span.start)
+        lsp("end", span.end)
+        w.closeObject()
+        w.key("bytes")
+        w.openObject()
+        w.key("start")
+        w.int(span.start.offset)
+        w.key("end")
+        w.int(span.end.offset)
+        w.closeObject()
     }
 
     public var streamSeparator: [UInt8] { [0x2C] }

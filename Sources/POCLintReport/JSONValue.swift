@@ -168,3 +168,62 @@ public indirect enum JSONValue: Sendable, Equatable {
         out.append(0x22)
     }
 }
+
+/// Pretty JSON written straight into bytes, in the layout of `JSONValue.serialized()`, for the
+/// parts of a report that are large and regular (diagnostics, predictions): no tree to build
+/// and free. Open a container, then `key` (objects) or `item` (arrays) before each value.
+struct JSONStream {
+    var out: [UInt8]
+    /// Indentation level of the members of the innermost open container.
+    private var level: Int
+    /// For each open container, whether it has no member yet.
+    private var empty: [Bool] = []
+
+    /// A stream whose first value stands at nesting `level`.
+    init(level: Int, into out: [UInt8] = []) {
+        self.out = out
+        self.level = level
+        empty.reserveCapacity(8)
+    }
+
+    mutating func openObject() { open(0x7B) }
+    mutating func closeObject() { close(0x7D) }
+    mutating func openArray() { open(0x5B) }
+    mutating func closeArray() { close(0x5D) }
+
+    private mutating func open(_ bracket: UInt8) {
+        out.append(bracket)
+        empty.append(true)
+        level += 1
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        level -= 1
+        if !empty.removeLast() { JSONValue.appendNewline(&out, level) }
+        out.append(bracket)
+    }
+
+    private mutating func next() {
+        if empty[empty.count - 1] { empty[empty.count - 1] = false } else { out.append(0x2C) }
+        JSONValue.appendNewline(&out, level)
+    }
+
+    /// Before a member of an object: `"key": `.
+    mutating func key(_ k: String) {
+        next()
+        JSONValue.escape(k, into: &out)
+        out.append(0x3A)
+        out.append(0x20)
+    }
+
+    /// Before an element of an array.
+    mutating func item() { next() }
+
+    mutating func string(_ s: String) { JSONValue.escape(s, into: &out) }
+    mutating func string(_ s: String?) { if let s { string(s) } else { null() } }
+    mutating func int(_ i: Int) { JSONValue.appendInt(i, to: &out) }
+    mutating func double(_ d: Double) { out.append(contentsOf: JSONValue.format(d).utf8) }
+    mutating func bool(_ b: Bool) { out.append(contentsOf: (b ? "true" : "false").utf8) }
+    mutating func null() { out.append(contentsOf: "null".utf8) }
+    mutating func value(_ v: JSONValue) { v.appendPretty(to: &out, level: level) }
+}

@@ -26,6 +26,84 @@ public enum PredictionJSON {
         ])
     }
 
+    /// The members of `value(p)` written into an open object (the same bytes, no tree).
+    static func writeMembers(_ p: Prediction, _ text: SourceText, _ w: inout JSONStream) {
+        w.key("tier")
+        w.string(p.tier.rawValue)
+        w.key("award")
+        w.int(Int(p.award))
+        w.key("score")
+        w.double(p.overall)
+        w.key("components")
+        w.openArray()
+        for c in p.components {
+            w.item()
+            w.openObject()
+            w.key("component")
+            w.string(c.component.rawValue)
+            w.key("present")
+            w.bool(c.present)
+            w.key("score")
+            w.double(c.score)
+            w.key("evidence")
+            w.openArray()
+            for e in c.evidence {
+                w.item()
+                w.string(e)
+            }
+            w.closeArray()
+            w.key("costs")
+            w.openArray()
+            for cost in c.costs {
+                w.item()
+                w.openObject()
+                w.key("rule")
+                w.string(cost.ruleID)
+                w.key("message")
+                w.string(cost.message)
+                w.key("points")
+                w.double(cost.points)
+                w.closeObject()
+            }
+            w.closeArray()
+            w.closeObject()
+        }
+        w.closeArray()
+        w.key("fixes")
+        writeFixes(p.fixes, text, &w)
+        w.key("next_tier")
+        w.string(p.nextTier?.rawValue)
+        w.key("fixes_to_next_tier")
+        writeFixes(p.fixesToNextTier, text, &w)
+        w.key("runway")
+        if let r = p.runway { w.value(runway(r)) } else { w.null() }
+    }
+
+    static func writeFixes(_ fixes: [RankedFix], _ text: SourceText, _ w: inout JSONStream) {
+        w.openArray()
+        for f in fixes {
+            let start = text.location(of: f.range.start)
+            w.item()
+            w.openObject()
+            w.key("rule")
+            w.string(f.ruleID)
+            w.key("message")
+            w.string(f.message)
+            w.key("suggestion")
+            w.string(f.suggestion)
+            w.key("component")
+            w.string(f.component?.rawValue)
+            w.key("line")
+            w.int(start.line)
+            w.key("column")
+            w.int(start.column)
+            w.key("points")
+            w.double(f.points)
+            w.closeObject()
+        }
+        w.closeArray()
+    }
+
     static func fix(_ f: RankedFix, _ text: SourceText) -> JSONValue {
         let start = text.location(of: f.range.start)
         return .object([

@@ -114,9 +114,16 @@ public struct SARIFReporter: StreamingReporter {
             r.appendPretty(to: &out, level: 4)
         }
         var deferred: [UInt8] = []
-        if let p = prediction(file, options) {
+        if let p = file.result.prediction {
+            // `prediction(file)` written straight into the stream.
             JSONValue.appendNewline(&deferred, 5)
-            p.appendPretty(to: &deferred, level: 5)
+            var w = JSONStream(level: 5, into: deferred)
+            w.openObject()
+            w.key("artifactLocation")
+            w.value(Self.artifactLocation(file.path, base: options.baseDirectory))
+            PredictionJSON.writeMembers(p, file.result.document.source, &w)
+            w.closeObject()
+            deferred = w.out
         }
         return (out, deferred)
     }
