@@ -8,15 +8,20 @@ public struct HTMLReportOptions: Sendable {
     public var date: String
     /// The price catalog's "as of" date (`models.as_of` of the rule pack).
     public var catalogAsOf: String?
-    /// The tiers of the rubric in use, with their awards and bars.
-    public var tiers: [ScoringFile.TierSpec]
+    /// The tiers of each profile's rubric in use, with their awards and bars.
+    public var tiersByProfile: [String: [ScoringFile.TierSpec]]
+
+    /// The tiers of a profile (the POC profile's when unknown).
+    public func tiers(_ profile: String) -> [ScoringFile.TierSpec] {
+        tiersByProfile[profile] ?? tiersByProfile["poc"] ?? []
+    }
 
     /// Options for a run with `configuration` (its catalog date and its rubric's tiers).
     public init(report: ReportOptions = ReportOptions(), date: String, configuration: Configuration = Configuration()) {
         self.report = report
         self.date = date
         self.catalogAsOf = configuration.pack.models.as_of
-        self.tiers = configuration.pack.scoring.tiers
+        self.tiersByProfile = Dictionary(uniqueKeysWithValues: configuration.pack.profiles.map { ($0.id, $0.scoring.tiers) })
     }
 }
 
@@ -87,17 +92,8 @@ public struct HTMLReport {
 
     // MARK: Sections
 
-    private func tierAward(_ t: Tier, _ options: HTMLReportOptions) -> Double {
-        options.tiers.first { $0.id == t }?.award ?? Tier.award(t)
-    }
-
-    private static func tierMeaning(_ t: Tier) -> String {
-        switch t {
-        case .ceiling: "all five components specific, measurable and consistent"
-        case .standard: "all five present and mostly specific"
-        case .floor: "all present, several vague or unmeasured"
-        case .rejectionRisk: "components missing, or vague throughout"
-        }
+    private func tierAward(_ t: Tier, _ profile: String, _ options: HTMLReportOptions) -> Double {
+        options.tiers(profile).first { $0.id == t }?.award ?? 0
     }
 
     private func outcome(_ result: LintResult, _ p: Prediction?, _ counts: SeverityCounts, _ options: HTMLReportOptions) -> String {
@@ -120,24 +116,25 @@ public struct HTMLReport {
         <p class="badge tier-\(tier)" id="badge" data-tier="\(tier)"><span class="badge-label">predicted</span> <span class="badge-tier">\(HTMLText.escape(p.tier.words))</span> <span class="badge-award">\(Scorecard.award(p.award))</span></p>
         <p class="score" id="score"><span class="score-num">\(Scorecard.formatted(p.overall))</span><span class="score-of"> / 100 overall score</span></p>
         <p class="counts">\(findings)</p>
-        <ol class="ladder" aria-label="The four outcomes, best first">
+        <ol class="ladder" aria-label="The \(options.tiers(p.profile).count) outcomes, best first">
 
         """
-        for t in Tier.allCases {
+        for spec in options.tiers(p.profile) {
+            let t = spec.id
             let current = t == p.tier
-            out += "<li class=\"tier-\(t.rawValue)\(current ? " current" : "")\"><span class=\"ladder-tier\">\(t.words)</span> <span class=\"ladder-award\">\(Scorecard.award(tierAward(t, options)))</span>"
+            out += "<li class=\"tier-\(t.rawValue)\(current ? " current" : "")\"><span class=\"ladder-tier\">\(t.words)</span> <span class=\"ladder-award\">\(Scorecard.award(spec.award))</span>"
             out += current ? " <span class=\"here\">this draft</span>" : ""
-            out += "<span class=\"ladder-meaning\">\(Self.tierMeaning(t))</span></li>\n"
+            out += "<span class=\"ladder-meaning\">\(HTMLText.escape(spec.meaning ?? ""))</span></li>\n"
         }
-        let (ceilingBar, standardBar) = HTMLScoreChart.bars(options.tiers)
+        let (ceilingBar, standardBar, barNames) = HTMLScoreChart.bars(options.tiers(p.profile))
         out += """
         </ol>
         </div>
         <div class="scorecard">
         <h3>Scorecard</h3>
-        \(HTMLScoreChart.svg(p, tiers: options.tiers))
-        <p class="chart-legend">Bands: <b>strong</b> \(Scorecard.formatted(ceilingBar)) or more (the ceiling needs every component here),
-        <b>fair</b> \(Scorecard.formatted(standardBar))–\(Scorecard.formatted(ceilingBar - 1)) (standard needs \(Scorecard.formatted(standardBar))), <b>weak</b> below \(Scorecard.formatted(standardBar)),
+        \(HTMLScoreChart.svg(p, tiers: options.tiers(p.profile)))
+        <p class="chart-legend">Bands: <b>strong</b> \(Scorecard.formatted(ceilingBar)) or more (the \(barNames.0) needs every component here),
+        <b>fair</b> \(Scorecard.formatted(standardBar))–\(Scorecard.formatted(ceilingBar - 1)) (\(barNames.1) needs \(Scorecard.formatted(standardBar))), <b>weak</b> below \(Scorecard.formatted(standardBar)),
         <b>missing</b> 0 (a missing component means rejection risk).</p>
         </div>
         </div>
@@ -194,7 +191,7 @@ public struct HTMLReport {
         var out = "<section class=\"fixes\" aria-labelledby=\"h-fixes\">\n<h2 id=\"h-fixes\">What would raise the tier</h2>\n"
         out += "<p class=\"explain\">Each fix lists the points it adds to the overall score once the finding is resolved.</p>\n"
         if let next = p.nextTier {
-            let award = Scorecard.award(tierAward(next, options))
+            let award = Scorecard.award(tierAward(next, p.profile, options))
             if !p.fixesToNextTier.isEmpty {
                 let n = p.fixesToNextTier.count
                 out += "<h3 id=\"to-next\">Fix \(n == 1 ? "this one" : "these \(n)") to reach \(next.words) (\(award))</h3>\n<ol class=\"fixlist next\">\n"

@@ -33,11 +33,13 @@ public struct JSONReporter: Reporter {
         let text = f.result.document.source
         var members: [(String, JSONValue)] = [
             ("path", .string(f.path)),
+            ("profile", .string(f.result.profile)),
             ("diagnostics", .array(f.result.diagnostics.map { diagnostic($0, text, options) })),
             ("components", components(f.result, text)),
             ("summary", summary(SeverityCounts(f.result.diagnostics), files: nil)),
         ]
         if let p = f.result.prediction { members.append(("prediction", PredictionJSON.value(p, text))) }
+        if f.result.parts.count > 1 { members.append(("parts", PredictionJSON.parts(f.result))) }
         return .object(members)
     }
 
@@ -98,7 +100,8 @@ public struct JSONReporter: Reporter {
             ] + Self.location(s.titleRange, text))
         }
         var members: [(String, JSONValue)] = []
-        for c in Component.allCases {
+        let pack = RulePack.builtIn
+        for c in result.parts.flatMap({ pack.profile($0.part.profile)?.componentIDs ?? [] }) {
             if let a = result.components[c] {
                 members.append((c.rawValue, .object([
                     ("found", .bool(true)),

@@ -5,6 +5,7 @@ import POCLintCore
 public enum PredictionJSON {
     public static func value(_ p: Prediction, _ text: SourceText) -> JSONValue {
         .object([
+            ("profile", .string(p.profile)),
             ("tier", .string(p.tier.rawValue)),
             ("award", .int(Int(p.award))),
             ("score", .double(p.overall)),
@@ -21,9 +22,33 @@ public enum PredictionJSON {
             })),
             ("fixes", .array(p.fixes.map { fix($0, text) })),
             ("next_tier", .string(p.nextTier?.rawValue)),
+            ("next_award", p.nextAward.map { .int(Int($0)) } ?? .null),
             ("fixes_to_next_tier", .array(p.fixesToNextTier.map { fix($0, text) })),
             ("runway", p.runway.map(runway) ?? .null),
+            ("signals", .array(p.signals.map { s in
+                .object([("id", .string(s.id)), ("title", .string(s.title)), ("met", .bool(s.met)), ("detail", .string(s.detail))])
+            })),
+            ("tranches", .array(p.tranches.map { t in
+                .object([("month", .int(t.month)), ("amount", .int(Int(t.amount))), ("milestone", .string(t.milestone)),
+                         ("covers_projection", t.covers.map { .bool($0) } ?? .null)])
+            })),
         ])
+    }
+
+    /// The parts of a document that holds two applications: profile, why, lines, prediction.
+    public static func parts(_ result: LintResult) -> JSONValue {
+        let text = result.document.source
+        return .array(result.parts.map { part in
+            let scope = part.part.scope ?? SourceRange(0, text.bytes.count)
+            let last = max(scope.start, scope.end - 1)
+            return .object([
+                ("profile", .string(part.part.profile)),
+                ("reason", .string(part.part.reason)),
+                ("start_line", .int(text.location(of: scope.start).line)),
+                ("end_line", .int(text.location(of: last).line)),
+                ("prediction", part.prediction.map { value($0, text) } ?? .null),
+            ])
+        })
     }
 
     static func fix(_ f: RankedFix, _ text: SourceText) -> JSONValue {

@@ -49,12 +49,13 @@ public struct SARIFReporter: Reporter {
             ("errors", .int(counts.error)), ("warnings", .int(counts.warning)), ("info", .int(counts.info)),
         ]
         // The prediction of each file, keyed by the same relative URI as its results.
-        let predictions = files.compactMap { f -> JSONValue? in
-            guard let p = f.result.prediction else { return nil }
-            return .object([("artifactLocation", Self.artifactLocation(f.path, base: options.baseDirectory))] + {
-                if case .object(let m) = PredictionJSON.value(p, f.result.document.source) { return m }
-                return []
-            }())
+        let predictions = files.flatMap { f -> [JSONValue] in
+            f.result.predictions.map { p in
+                .object([("artifactLocation", Self.artifactLocation(f.path, base: options.baseDirectory))] + {
+                    if case .object(let m) = PredictionJSON.value(p, f.result.document.source) { return m }
+                    return []
+                }())
+            }
         }
         if !predictions.isEmpty { properties.append(("predictions", .array(predictions))) }
         run.append(("properties", .object(properties)))

@@ -110,7 +110,7 @@ struct HTMLReportTests {
     @Test func fiveBarsWithTextLabels() throws {
         let (html, result) = page(try fixture("floor-real-estate-listings.md"))
         #expect(count("<rect class=\"bar ", in: html) == 5)
-        for c in Component.allCases { #expect(html.contains("<rect class=\"bar band-") && html.contains("data-component=\"\(c.rawValue)\"")) }
+        for c in RulePack.builtIn.poc.componentIDs { #expect(html.contains("<rect class=\"bar band-") && html.contains("data-component=\"\(c.rawValue)\"")) }
         let p = try #require(result.prediction)
         for c in p.components {
             // The name and the number are text, not colour alone.
