@@ -60,17 +60,21 @@ public struct HTMLReport {
         </head>
         <body>
         <header class="top">
-        <p class="kicker">Bedrock POC credit application · review by poclint</p>
+        <p class="kicker">\(HTMLText.escape(kicker(result))) · review by poclint</p>
         <h1>\(HTMLText.escape(title))</h1>
         <p class="file">\(HTMLText.escape(file.path)) · \(HTMLText.escape(options.date))</p>
         </header>
         <main>
 
         """
-        out += outcome(result, p, counts, options)
-        if let p {
-            out += fixes(result, p, options)
-            out += runway(p)
+        let predictions = result.predictions
+        if predictions.isEmpty { out += outcome(result, nil, counts, options) }
+        for (i, p) in predictions.enumerated() {
+            var part = outcome(result, p, counts, options, titled: predictions.count > 1)
+            part += fixes(result, p, options)
+            part += p.profile == "poc" ? runway(p) : award(p)
+            // A second application in the same document: its own ids.
+            out += i == 0 ? part : Self.prefixIDs(part, "p\(i + 1)-")
         }
         out += """
         <section class="application" aria-labelledby="h-application">
@@ -96,7 +100,40 @@ public struct HTMLReport {
         options.tiers(profile).first { $0.id == t }?.award ?? 0
     }
 
-    private func outcome(_ result: LintResult, _ p: Prediction?, _ counts: SeverityCounts, _ options: HTMLReportOptions) -> String {
+    /// The applications the document holds, for the page's kicker line.
+    private func kicker(_ result: LintResult) -> String {
+        let titles = result.parts.map { RulePack.builtIn.profile($0.part.profile)?.title ?? $0.part.profile }
+        return titles.isEmpty ? "Bedrock POC credit application" : titles.joined(separator: " + ")
+    }
+
+    /// The ids (and the references to them) of a chunk of the page, prefixed.
+    static func prefixIDs(_ html: String, _ prefix: String) -> String {
+        html.replacingOccurrences(of: " id=\"", with: " id=\"\(prefix)")
+            .replacingOccurrences(of: "aria-labelledby=\"chart-title chart-desc\"", with: "aria-labelledby=\"\(prefix)chart-title \(prefix)chart-desc\"")
+            .replacingOccurrences(of: "aria-labelledby=\"h-", with: "aria-labelledby=\"\(prefix)h-")
+            .replacingOccurrences(of: "href=\"#to-next\"", with: "href=\"#\(prefix)to-next\"")
+    }
+
+    /// The signals the tiers require and the tranche schedule (profiles without a budget runway).
+    private func award(_ p: Prediction) -> String {
+        var out = "<section class=\"runway\" aria-labelledby=\"h-award\">\n<h2 id=\"h-award\">Signals and tranches</h2>\n"
+        if !p.signals.isEmpty {
+            out += "<ul class=\"runway-lines\">\n"
+            for s in p.signals {
+                out += "<li>\(s.met ? "✓ met" : "✗ not met"): <b>\(HTMLText.escape(s.title))</b> (\(HTMLText.escape(s.detail)))</li>\n"
+            }
+            out += "</ul>\n"
+        }
+        if let t = Scorecard.trancheSentence(p) {
+            out += "<p>\(HTMLText.escape(t)). AWS does not publish how awards are released; this schedule is poclint's model.</p>\n"
+        } else {
+            out += "<p>No award is predicted, so no tranches.</p>\n"
+        }
+        return out + "</section>\n\n"
+    }
+
+    private func outcome(_ result: LintResult, _ p: Prediction?, _ counts: SeverityCounts, _ options: HTMLReportOptions,
+                         titled: Bool = false) -> String {
         let findings = "\(counts.total) finding\(counts.total == 1 ? "" : "s"): \(counts.phrase)"
         guard let p else {
             return """
@@ -110,7 +147,7 @@ public struct HTMLReport {
         let tier = p.tier.rawValue
         var out = """
         <section class="outcome" aria-labelledby="h-outcome">
-        <h2 id="h-outcome">Predicted outcome</h2>
+        <h2 id="h-outcome">Predicted outcome\(titled ? ": " + HTMLText.escape(RulePack.builtIn.profile(p.profile)?.title ?? p.profile) : "")</h2>
         <div class="outcome-grid">
         <div class="verdict">
         <p class="badge tier-\(tier)" id="badge" data-tier="\(tier)"><span class="badge-label">predicted</span> <span class="badge-tier">\(HTMLText.escape(p.tier.words))</span> <span class="badge-award">\(Scorecard.award(p.award))</span></p>

@@ -125,11 +125,17 @@ public enum Scorecard {
         return s
     }
 
-    /// One table across files, best tier first, then by path.
+    /// One table across files: grouped by profile (in `rules/profiles.yml` order), best tier
+    /// first, then by path.
     public static func table(_ files: [(path: String, prediction: Prediction)]) -> String {
         guard !files.isEmpty else { return "" }
+        let pack = RulePack.builtIn
+        func key(_ p: Prediction) -> (Int, Int) {
+            let i = pack.profiles.firstIndex { $0.id == p.profile } ?? pack.profiles.count
+            return (i, -(pack.profile(p.profile)?.rank(p.tier) ?? 0))
+        }
         let rows = files.sorted { a, b in
-            a.prediction.award != b.prediction.award ? a.prediction.award > b.prediction.award : a.path < b.path
+            key(a.prediction) != key(b.prediction) ? key(a.prediction) < key(b.prediction) : a.path < b.path
         }
         let pathWidth = max(4, rows.map(\.path.count).max()!)
         var out = "\n\("file".padding(to: pathWidth))  tier                   score  top fix\n"

@@ -19,12 +19,14 @@ public struct TextReporter: Reporter {
                 if let s = d.suggestion { out += "  = help: \(s)\n" }
                 out += "  = see: \(options.helpURL(d.ruleID))\n"
             }
-            if options.scorecard, let p = file.result.prediction {
-                out += Scorecard.block(file.path, p, text)
+            if options.scorecard {
+                for p in file.result.predictions { out += Scorecard.block(file.path, p, text) }
             }
         }
-        if options.scorecard && files.count > 1 {
-            out += Scorecard.table(files.compactMap { f in f.result.prediction.map { (f.path, $0) } })
+        if options.scorecard && (files.count > 1 || files.contains { $0.result.parts.count > 1 }) {
+            out += Scorecard.table(files.flatMap { f in
+                f.result.predictions.map { (f.result.parts.count > 1 ? "\(f.path) (\($0.profile))" : f.path, $0) }
+            })
         }
         out += "\n" + summary(files: files.count, counts, options)
         return out

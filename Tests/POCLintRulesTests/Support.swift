@@ -90,11 +90,11 @@ func fixtureTexts() -> [(name: String, text: String)] {
 }
 
 /// Every fixture, by its path under fixtures/ ("excellent-claims-drafting.md",
-/// "accelerator/ceiling-construction-field-agent.md"); NOTES.md files are not fixtures.
+/// "accelerator/ceiling-construction-field-agent.md").
 func fixtureNames() -> [String] {
     let dir = repositoryRoot.appendingPathComponent("fixtures")
     let all = (FileManager.default.subpaths(atPath: dir.path) ?? [])
-    return all.filter { $0.hasSuffix(".md") && !$0.hasSuffix("NOTES.md") }.sorted()
+    return all.filter { $0.hasSuffix(".md") }.sorted()
 }
 
 /// `markdown` without the section of `component` (heading and body).
