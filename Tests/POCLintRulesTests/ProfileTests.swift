@@ -26,6 +26,9 @@ struct ProfileTests {
         #expect(lint(front) { $0.profileOverride = "poc" }.profile == "poc")           // --profile beats all
         // A title that mentions the accelerator in passing, below level 1, does not switch.
         #expect(lint("# Acme POC\n\n## Why not our accelerator application\n\nx\n").profile == "poc")
+        // A POC application that mentions the accelerator application in a lower heading is one part.
+        let mention = lint("# Acme: Bedrock POC credit application\n\n## Use case\n\nx\n\n## How this fits our Generative AI Accelerator application\n\nx\n")
+        #expect(mention.parts.count == 1 && mention.profile == "poc")
     }
 
     @Test func unknownFrontMatterProfileIsAnErrorNotASilentDefault() {

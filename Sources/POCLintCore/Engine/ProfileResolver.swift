@@ -8,8 +8,9 @@ public struct DocumentPart: Sendable, Hashable {
 }
 
 /// Decides which profile (or profiles) a document is linted with. In order:
-/// 1. a document whose level-1 or level-2 headings name two different applications
-///    (`rules/profiles.yml` `titles`) is linted as parts, each from its heading to the next;
+/// 1. a document whose level-1 or level-2 headings of one level (the highest that names an
+///    application) name two different applications (`rules/profiles.yml` `titles`) is linted
+///    as parts, each from its heading to the next;
 /// 2. `--profile` (`Configuration.profileOverride`);
 /// 3. `profile:` in the document's front matter;
 /// 4. `profile:` in `.poclint.yml` (`Configuration.profile`);
@@ -23,10 +24,15 @@ public enum ProfileResolver {
         for (si, s) in doc.sections.enumerated() where s.kind == .heading && s.level <= 2 {
             if let p = pack.profile(namedBy: s.title) { named.append((si, p.id)) }
         }
-        if Set(named.map(\.profile)).count > 1 {
+        // Parts are split at headings of one level, the highest that names an application: a
+        // POC application titled at level 1 that mentions "our accelerator application" in a
+        // level-2 heading is one application.
+        let top = named.map { doc.sections[$0.section].level }.min()
+        let peers = named.filter { doc.sections[$0.section].level == top }
+        if Set(peers.map(\.profile)).count > 1 {
             // A new part starts at each heading that names a different application than the last.
             var starts: [(offset: Int, profile: String, title: String)] = []
-            for n in named where starts.last?.profile != n.profile {
+            for n in peers where starts.last?.profile != n.profile {
                 let s = doc.sections[n.section]
                 starts.append((doc.blocks[s.block].range.start, n.profile, s.title))
             }
