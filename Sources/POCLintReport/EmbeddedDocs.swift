@@ -2273,7 +2273,7 @@ Silence one finding with `<!-- poclint-disable-next-line unknown-profile -- reas
         "unknown-suppression": ####"""
 # unknown-suppression
 
-**A suppression comment names an unknown rule or directive** · warning · whole document
+**A suppression comment names an unknown rule or directive** · warning · whole document · every profile
 
 ## What it checks
 
@@ -2321,7 +2321,7 @@ None. Turn it off with `rules: {unknown-suppression: off}` in `.poclint.yml`.
         "unused-suppression": ####"""
 # unused-suppression
 
-**A suppression comment silences nothing** · warning · whole document
+**A suppression comment silences nothing** · warning · whole document · every profile
 
 ## What it checks
 

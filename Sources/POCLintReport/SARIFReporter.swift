@@ -91,7 +91,7 @@ public struct SARIFReporter: Reporter {
             ("help", .object([("text", .string("\(r.title). \(r.rationale) See \(url)"))])),
             ("defaultConfiguration", .object([("level", .string(Self.level(r.severity)))])),
             ("properties", .object([
-                ("tags", .array([.string(r.component?.rawValue ?? "document")])),
+                ("tags", .array([.string(r.component?.rawValue ?? "document")] + r.profiles.map { .string("profile:" + $0) })),
                 ("precision", .string("high")),
                 ("problem.severity", .string(problem)),
             ])),
