@@ -43,6 +43,7 @@ struct AcceleratorFacts {
         let users = pack.termListIndex("traction_users")
         let revenue = pack.termListIndex("traction_revenue")
         let lois = pack.termListIndex("traction_lois")
+        let revenueList = pack.termListIndex("traction_revenue")
         let other = pack.termListIndex("traction_other")
         for ri in context.allRuns {
             let matches = context.matches(inRun: ri)
@@ -78,10 +79,19 @@ struct AcceleratorFacts {
                         self.users = fact
                     }
                 }
-                if isRevenue, let r = Self.monthlyRevenue(near: m.textRange, word: text.string(m.textRange).lowercased(), in: q!, sentence: sentence) {
-                    let fact = TextFact(value: r.value, run: ri, range: r.range)
-                    if self.mrr == nil || r.value > self.mrr!.value { self.mrr = fact }
-                }
+            }
+            // Revenue: each amount of a sentence with a revenue word, read with the revenue word
+            // nearest to it ("$45K MRR ($540K ARR)": both are $45K a month).
+            guard let revenueList else { continue }
+            let words = context.termMatches(index: revenueList, in: [ri])
+            guard !words.isEmpty else { continue }
+            if q == nil { q = context.quantities(ri) }
+            for amount in q!.money where !amount.isRange {
+                let sentence = context.sentence(ri, around: amount.range)
+                let inSentence = words.filter { sentence.contains($0.textRange.lowerBound) }
+                guard let nearest = inSentence.min(by: { Self.distance($0.textRange, amount.range) < Self.distance($1.textRange, amount.range) }) else { continue }
+                let monthly = Self.monthly(amount, word: text.string(nearest.textRange).lowercased())
+                if self.mrr == nil || monthly > self.mrr!.value { self.mrr = TextFact(value: monthly, run: ri, range: amount.range) }
             }
         }
     }
@@ -104,15 +114,12 @@ struct AcceleratorFacts {
         return nil
     }
 
-    /// Monthly revenue from a sentence with a revenue word: "$62K MRR", "MRR of $62,000",
-    /// "$1.2M ARR" (a twelfth), "$40K a month in revenue". The amount nearest the word.
-    static func monthlyRevenue(near word: Range<Int>, word text: String, in q: Quantities, sentence: Range<Int>) -> (value: Double, range: Range<Int>)? {
-        let inSentence = q.money.filter { $0.range.lowerBound >= sentence.lowerBound && $0.range.upperBound <= sentence.upperBound && !$0.isRange }
-        guard let nearest = inSentence.min(by: { distance($0.range, word) < distance($1.range, word) }) else { return nil }
-        let annual = text.contains("arr") || text.contains("annual") || text.contains("run rate") || nearest.period == .year
-        var monthly = annual ? nearest.value / 12 : nearest.value
-        if let p = nearest.period, p != .year && p != .month { monthly = nearest.value * p.perMonth() }
-        return (monthly, nearest.range)
+    /// An amount read as monthly revenue: "$62K MRR", "$1.2M ARR" (a twelfth), "$40K a month
+    /// in revenue", "$480K a year".
+    static func monthly(_ amount: Money, word: String) -> Double {
+        if let p = amount.period { return p == .year ? amount.value / 12 : amount.value * p.perMonth() }
+        let annual = word == "arr" || word.contains("annual") || word.contains("run rate")
+        return annual ? amount.value / 12 : amount.value
     }
 
     static func distance(_ a: Range<Int>, _ b: Range<Int>) -> Int {
@@ -137,6 +144,10 @@ extension LintContext {
     /// The matches of a lexicon list in the given runs, leftmost-longest.
     func termMatches(_ list: String, in runs: [Int]) -> [PhraseMatch] {
         guard let ti = pack.termListIndex(list) else { return [] }
+        return termMatches(index: ti, in: runs)
+    }
+
+    func termMatches(index ti: Int, in runs: [Int]) -> [PhraseMatch] {
         let entry = PatternEntry(kind: .term, index: ti)
         var out: [PhraseMatch] = []
         for ri in runs {
