@@ -105,6 +105,19 @@ struct ProfileTests {
         #expect(r.diagnostics.filter { $0.ruleID == "consumption-sum" }.count == 1)
     }
 
+    @Test(arguments: [
+        ("The 12-month total is $27,000, reaching $10,000 a month by month 3.", false),
+        ("The 12-month total is $27,000, passing $9,000 in month 2 and reaching $10,000.", false),
+        ("The 12-month total is $29,000, reaching $10,000 in month 3.", true),
+        ("We request $1,000,000 in total credits.", false),
+    ])
+    func aTotalStatedInProse(_ sentence: String, _ wrong: Bool) throws {
+        let md = "# Acme: Generative AI Accelerator application\n\n## Projected 12-month Bedrock consumption\n\n| Workload | M1 | M2 | M3 |\n|---|---|---|---|\n| Agent | $6,000 | $7,000 | $8,000 |\n| Extraction | $2,000 | $2,000 | $2,000 |\n\n\(sentence)\n"
+        let found = lint(md).diagnostics.filter { $0.ruleID == "consumption-sum" }
+        #expect(found.count == (wrong ? 1 : 0), "\(sentence): \(found.map(\.message))")
+        if wrong { #expect(found.first.map { lint(md).document.source.string($0.range) } == "$29,000") }
+    }
+
     @Test func crossRulesCompareTheTwoApplications() throws {
         let text = try readRepoFile("fixtures/accelerator/combined-hvac-field-service.md")
         let r = lint(text)

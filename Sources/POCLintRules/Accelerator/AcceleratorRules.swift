@@ -350,23 +350,51 @@ public struct ConsumptionSum: Rule {
         let monthSums = p.monthlySpend
         let all = p.values.flatMap { $0.compactMap { $0 } }
         check(p.grandTotal, monthSums.reduce(0, +), "All workloads over \(p.months.count) months", all)
-        // A 12-month total stated in the prose of the section.
+        // A 12-month total stated in the prose of the section: in a sentence that says "total"
+        // (not about credits), the amount nearest after that word. A sentence that also names a
+        // month's figure ("$420,500, reaching $45,150 in month 12") is fine when any of its
+        // amounts is the sum.
         let table = Set(all.map(\.run) + p.monthTotals.compactMap { $0?.run } + p.workloadTotals.compactMap { $0?.run } + [p.grandTotal?.run].compactMap { $0 })
+        let sum = monthSums.reduce(0, +)
         for ri in context.runs(.consumption) where !table.contains(ri) {
             let text = context.document.texts[ri]
-            for money in context.quantities(ri).money where money.period == nil && !money.isRange {
+            let amounts = context.quantities(ri).money.filter { $0.period == nil && !$0.isRange }
+            var checked = Set<Range<Int>>()
+            for money in amounts {
                 let sentence = context.sentence(ri, around: money.range)
+                guard !checked.contains(sentence) else { continue }
+                checked.insert(sentence)
                 let words = " " + Normalizer.key(text.string(sentence)) + " "
-                guard words.contains(" total ") || words.contains(" 12 months ") || words.contains(" 12 month total ") else { continue }
-                guard !words.contains(" credit") && !words.contains(" request") else { continue }
-                check(ConsumptionProjection.Cell(value: money.value, run: ri, range: money.range, dollar: true),
-                      monthSums.reduce(0, +), "The table's \(p.months.count) months", all)
+                guard words.contains(" total "), !words.contains(" credit"), !words.contains(" request") else { continue }
+                let inSentence = amounts.filter { sentence.contains($0.range.lowerBound) }
+                if inSentence.contains(where: { abs($0.value - sum) <= max(1, $0.value * tolerance) }) { continue }
+                guard let totalWord = Self.firstWord("total", in: text, sentence),
+                      let stated = inSentence.first(where: { $0.range.lowerBound >= totalWord }) ?? inSentence.last else { continue }
+                check(ConsumptionProjection.Cell(value: stated.value, run: ri, range: stated.range, dollar: true),
+                      sum, "The table's \(p.months.count) months", all)
             }
         }
     }
 }
 
 extension ConsumptionSum {
+    /// Offset of the first occurrence of an ASCII word (case-insensitive, whole word) in a range of a run.
+    static func firstWord(_ word: String, in text: TextRun, _ range: Range<Int>) -> Int? {
+        let w = Array(word.utf8)
+        let b = text.bytes
+        var i = range.lowerBound
+        while i + w.count <= range.upperBound {
+            var match = true
+            for k in 0..<w.count where (b[i + k] | 0x20) != w[k] { match = false; break }
+            let before = i == 0 || !(b[i - 1] | 0x20 >= 0x61 && b[i - 1] | 0x20 <= 0x7A)
+            let afterIndex = i + w.count
+            let after = afterIndex >= b.count || !(b[afterIndex] | 0x20 >= 0x61 && b[afterIndex] | 0x20 <= 0x7A)
+            if match && before && after { return i }
+            i += 1
+        }
+        return nil
+    }
+
     /// List items of the consumption section with one amount each (no period, not a total), and
     /// the total stated in a sentence with "total" outside the list.
     func listItems(_ context: LintContext) -> (items: [ConsumptionProjection.Cell], total: ConsumptionProjection.Cell?) {
