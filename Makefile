@@ -55,6 +55,9 @@ demo: build
 	@echo
 	@echo "== A draft that is missing two components (shown, not failed: --fail-on never)"
 	$(POCLINT) lint --fail-on never fixtures/missing-evaluation-and-timeline.md
+	@echo
+	@echo "== One document with both applications: the POC and the Generative AI Accelerator application, compared"
+	$(POCLINT) lint --fail-on never fixtures/accelerator/combined-hvac-field-service.md
 
 ## test-browser: install Debian's chromium when it is missing, then check `poclint report` in headless Chromium
 .PHONY: test-browser

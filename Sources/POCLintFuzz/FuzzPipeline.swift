@@ -8,23 +8,31 @@ import POCLintRules
 /// Besides "no crash", it checks what every output relies on: each diagnostic's range lies
 /// inside the text, and its start and end map to a line and column that exist.
 enum FuzzPipeline {
-    static let linter = Linter(rules: RuleRegistry.all)
+    /// Every rule, the prediction and the facts the cross rules compare, once with the profile
+    /// the document chooses (POC by default) and once forced to the accelerator profile.
+    static let linters: [Linter] = {
+        var accelerator = Configuration()
+        accelerator.profileOverride = "accelerator"
+        return [RuleRegistry.linter(), RuleRegistry.linter(accelerator)]
+    }()
 
     /// Runs one input; returns the number of output bytes (so that nothing is optimised away).
     @discardableResult
     static func run(_ bytes: [UInt8]) -> Int {
         var produced = 0
-        do {
-            let result = try linter.lint(bytes: bytes, path: "fuzz.md")
-            produced += check(result)
-        } catch {
-            precondition(!error.description.isEmpty, "an input error without a message")
-            // Refused input (not text, invalid UTF-8): still lint what a lossy reading gives,
-            // so that every input reaches the parser and the rules.
-            var lossy = Array(String(decoding: bytes, as: UTF8.self).utf8)
-            for i in lossy.indices where lossy[i] == 0 { lossy[i] = 0x20 }
-            let result = linter.lint(SourceText(bytes: lossy), path: "fuzz.md")
-            produced += check(result)
+        for linter in linters {
+            do {
+                let result = try linter.lint(bytes: bytes, path: "fuzz.md")
+                produced += check(result)
+            } catch {
+                precondition(!error.description.isEmpty, "an input error without a message")
+                // Refused input (not text, invalid UTF-8): still lint what a lossy reading gives,
+                // so that every input reaches the parser and the rules.
+                var lossy = Array(String(decoding: bytes, as: UTF8.self).utf8)
+                for i in lossy.indices where lossy[i] == 0 { lossy[i] = 0x20 }
+                let result = linter.lint(SourceText(bytes: lossy), path: "fuzz.md")
+                produced += check(result)
+            }
         }
         return produced
     }

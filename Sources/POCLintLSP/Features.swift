@@ -120,8 +120,9 @@ public enum LSPFeatures {
         let markdown: String
         let isAssigned = result.components.assignments.values.contains { $0.section == index }
         let firstTitle = doc.sections.firstIndex { $0.kind == .heading && $0.level == 1 }
-        if result.components.titleSection == index || (!isAssigned && firstTitle == index) {
-            markdown = titleHover(result)
+        let partTitle = result.parts.count > 1 && result.parts.contains { $0.part.scope.map { doc.blocks[section.block].range.start == $0.start || (index == 0 && $0.start == 0) } ?? false }
+        if result.components.titleSection == index || (!isAssigned && firstTitle == index) || (!isAssigned && partTitle) {
+            markdown = titleHover(result, part: result.part(containing: doc.blocks[section.block].range.start))
         } else {
             markdown = sectionHover(result, index)
         }
@@ -137,10 +138,12 @@ public enum LSPFeatures {
         let section = doc.sections[index]
         if let a = result.components.assignments.values.first(where: { $0.section == index }) {
             let c = a.component
-            let number = Component.allCases.firstIndex(of: c)! + 1
-            var out = "**poclint: \(c.title)** (component \(number) of 5)\n\n"
+            let part = result.part(containing: section.range.start)
+            let order = RulePack.builtIn.profile(part?.part.profile ?? "poc")?.componentIDs ?? []
+            let number = (order.firstIndex(of: c) ?? 0) + 1
+            var out = "**poclint: \(c.title)** (component \(number) of \(order.count)\(part.map { $0.part.profile == "poc" ? "" : ", \($0.part.profile) application" } ?? ""))\n\n"
             out += "Taken for the \(c.title): \(a.reason).\n\n"
-            if let score = result.prediction?.components.first(where: { $0.component == c }) {
+            if let score = part?.prediction?.components.first(where: { $0.component == c }) {
                 out += "Score: **\(Scorecard.formatted(score.score))**/100\n\n"
                 let evidence = score.evidence.filter { !$0.hasPrefix("section: ") }
                 if !evidence.isEmpty {
@@ -163,21 +166,26 @@ public enum LSPFeatures {
                 + "This section also reads as the \(dup.component.title), but '\(doc.sections[taken.section].title)' "
                 + "was taken for it first (\(taken.reason)). Merge the two so that reviewers find it in one place."
         }
-        return "**poclint**: '\(section.title)' is not taken for any of the five components."
+        let count = RulePack.builtIn.profile(result.part(containing: section.range.start)?.part.profile ?? "poc")?.componentIDs.count ?? 5
+        return "**poclint**: '\(section.title)' is not taken for any of the \(count == 5 ? "five" : String(count)) components."
     }
 
-    static func titleHover(_ result: LintResult) -> String {
+    static func titleHover(_ result: LintResult, part: PartResult?) -> String {
         let doc = result.document
-        var out = "**poclint: the application**\n\n"
-        let scores = result.prediction.map { p in Dictionary(uniqueKeysWithValues: p.components.map { ($0.component, $0) }) } ?? [:]
-        if let p = result.prediction {
+        let profile = RulePack.builtIn.profile(part?.part.profile ?? result.profile) ?? RulePack.builtIn.poc
+        let prediction = part?.prediction ?? result.prediction
+        var out = "**poclint: the \(profile.title)**\n\n"
+        if result.parts.count > 1 || profile.id != "poc" { out += "Profile: `\(profile.id)` (\(part?.part.reason ?? "default"))\n\n" }
+        let scores = prediction.map { p in Dictionary(uniqueKeysWithValues: p.components.map { ($0.component, $0) }) } ?? [:]
+        if let p = prediction {
             out += "Predicted tier: **\(p.tier.words)** (\(Scorecard.award(p.award))), score \(Scorecard.formatted(p.overall))/100\n\n"
         } else {
             out += "Predicted tier: not available (the linter ran without a predictor).\n\n"
         }
-        let found = Component.allCases.filter { result.components[$0] != nil }
-        out += "Components found: \(found.count) of 5\n\n"
-        for c in Component.allCases {
+        let order = profile.componentIDs
+        let found = order.filter { result.components[$0] != nil }
+        out += "Components found: \(found.count) of \(order.count)\n\n"
+        for c in order {
             let score = scores[c].map { " — \(Scorecard.formatted($0.score))/100" } ?? ""
             if let a = result.components[c] {
                 let line = doc.source.location(of: doc.sections[a.section].titleRange.start).line
@@ -186,13 +194,16 @@ public enum LSPFeatures {
                 out += "- ✗ \(c.title): missing\n"
             }
         }
-        if let p = result.prediction {
+        if let p = prediction {
+            for s in p.signals { out += "\n\(s.met ? "✓" : "✗") \(s.title): \(s.detail)" }
+            if !p.signals.isEmpty { out += "\n" }
+            if let t = Scorecard.trancheSentence(p) { out += "\nTranches: \(t).\n" }
             if let r = p.runway {
                 let sentences = Scorecard.runwaySentences(r)
                 if !sentences.isEmpty { out += "\nRunway: " + sentences.joined(separator: "; ") + ".\n" }
             }
             if let next = p.nextTier, !p.fixesToNextTier.isEmpty {
-                out += "\nTo reach \(next.words) (\(Scorecard.award(Tier.award(next)))), fix:\n\n"
+                out += "\nTo reach \(next.words) (\(Scorecard.award(p.nextAward ?? 0))), fix:\n\n"
                 for f in p.fixesToNextTier.prefix(5) {
                     let line = doc.source.location(of: f.range.start).line
                     out += "- line \(line): `\(f.ruleID)` \(Scorecard.firstSentence(f.message)) (+\(Scorecard.formatted(f.points)))\n"

@@ -2,10 +2,60 @@
 /// The rule pages, by rule id, as `poclint explain` prints them.
 public enum EmbeddedDocs {
     public static let pages: [String: String] = [
+        "ai-native-framing": ####"""
+# ai-native-framing
+
+**The product reads as AI-augmented, not AI-native** · default severity: warning · component: product description · profile: accelerator
+
+## What it checks
+
+The product description's first paragraph of eight words or more must name what the AI does (a word of the `ai_terms` list: AI, LLM, model, agent, generative...). Separately, every phrase of the `ai_addon` list in the company overview or the product description ('AI add-on', 'AI-powered feature', 'added AI to our existing product') is reported where it stands.
+
+## Why it matters
+
+The accelerator funds AI-native companies: products whose core is the model. A description that opens with dashboards and integrations and mentions AI later, or that calls the AI an add-on, reads as an existing product with AI features, which reviewers screen out.
+
+## Failing examples
+
+In the product description of an otherwise complete accelerator application:
+
+```markdown
+## Product description
+
+Ledgerly is a bookkeeping dashboard for restaurants: bank feeds, invoice inbox and payroll exports in one place.
+
+We are adding an AI-powered feature that categorises transactions with an LLM.
+```
+
+In the product description of an otherwise complete accelerator application:
+
+```markdown
+## Product description
+
+Our agents reconcile restaurant books with an LLM. We started as a bookkeeping tool and added AI to our existing product last year.
+```
+
+## Passing example
+
+In the product description of an otherwise complete accelerator application:
+
+```markdown
+## Product description
+
+Ledgerly's agents close a restaurant's books every night: an LLM reads each bank line, invoice and payroll export, matches them and writes the journal entries a bookkeeper approves.
+```
+
+## Options
+
+None besides its severity: `rules: {ai-native-framing: off | info | warning | error}` in `.poclint.yml`.
+
+Silence one finding with `<!-- poclint-disable-next-line ai-native-framing -- reason -->` on the line before it.
+
+"""####,
         "application-length": ####"""
 # application-length
 
-**Application far shorter or longer than 2-4 pages** · default severity: warning · component: whole document
+**Application far shorter or longer than 2-4 pages** · default severity: warning · component: whole document · profile: poc
 
 ## What it checks
 
@@ -63,10 +113,98 @@ Set in `.poclint.yml` under `rules: {application-length: {severity: ..., options
 Silence one finding with `<!-- poclint-disable-next-line application-length -- reason -->` on the line before it.
 
 """####,
+        "bedrock-commitment": ####"""
+# bedrock-commitment
+
+**No firm commitment to Bedrock** · default severity: warning · component: Bedrock migration plan · profile: accelerator
+
+## What it checks
+
+The Bedrock migration plan contains no word of the `commitment` list ('all production traffic', 'commit', 'cut over', 'fully migrate', 'exclusively'...). Reported at the section's heading.
+
+## Why it matters
+
+Reviewers look for a firm Bedrock commitment: which traffic moves and by when. A plan that only 'explores' Bedrock gives them nothing to hold the credits against.
+
+## Failing example
+
+In the Bedrock migration plan of an otherwise complete accelerator application:
+
+```markdown
+## Bedrock migration plan
+
+We will try Claude Sonnet 4 on Bedrock for the reconciliation agent and see how it performs.
+```
+
+## Passing example
+
+In the Bedrock migration plan of an otherwise complete accelerator application:
+
+```markdown
+## Bedrock migration plan
+
+We commit all production traffic of the reconciliation agent to Claude Sonnet 4 on Bedrock by month 3.
+```
+
+## Options
+
+None besides its severity: `rules: {bedrock-commitment: off | info | warning | error}` in `.poclint.yml`.
+
+Silence one finding with `<!-- poclint-disable-next-line bedrock-commitment -- reason -->` on the line before it.
+
+"""####,
+        "bedrock-hedging": ####"""
+# bedrock-hedging
+
+**The migration plan hedges across providers** · default severity: warning · component: Bedrock migration plan · profile: accelerator
+
+## What it checks
+
+In the Bedrock migration plan: every phrase of the `hedge` list ('multi-cloud', 'Bedrock or Azure', 'provider-agnostic', 'avoid lock-in'...), and every model or inference provider outside Bedrock named in a sentence that neither replaces it (`replacement`: 'migrate from', 'instead of') nor describes today's stack (`status_quo`: 'today', 'currently').
+
+## Why it matters
+
+The accelerator invests in startups that build on Bedrock; a plan that keeps another provider in play reads as a customer shopping for credits, not a committed one.
+
+## Failing examples
+
+In the Bedrock migration plan of an otherwise complete accelerator application:
+
+```markdown
+## Bedrock migration plan
+
+We will run Claude Sonnet 4 on Bedrock and keep a multi-cloud setup so that we can move traffic to Azure OpenAI if prices change.
+```
+
+In the Bedrock migration plan of an otherwise complete accelerator application:
+
+```markdown
+## Bedrock migration plan
+
+Summaries will run on Claude Sonnet 4 on Bedrock, with GPT-4o on Azure OpenAI for the long documents.
+```
+
+## Passing example
+
+In the Bedrock migration plan of an otherwise complete accelerator application:
+
+```markdown
+## Bedrock migration plan
+
+All production traffic moves from GPT-4o on Azure OpenAI to Claude Sonnet 4 on Bedrock by month 3; Claude 3.5 Haiku is the fallback.
+```
+
+## Options
+
+None besides its severity: `rules: {bedrock-hedging: off | info | warning | error}` in `.poclint.yml`.
+
+Silence one finding with `<!-- poclint-disable-next-line bedrock-hedging -- reason -->` on the line before it.
+
+"""####,
         "budget-model-mismatch": ####"""
 # budget-model-mismatch
 
-**Budget prices a different model than the rationale** · default severity: warning · component: budget projection
+**Budget prices a different model than the rationale** · default severity: warning · component: budget projection · profile: poc
 
 ## What it checks
 
@@ -112,7 +250,7 @@ Silence one finding with `<!-- poclint-disable-next-line budget-model-mismatch -
         "budget-range": ####"""
 # budget-range
 
-**Budget given as a range** · default severity: error · component: budget projection
+**Budget given as a range** · default severity: error · component: budget projection · profile: poc
 
 ## What it checks
 
@@ -166,7 +304,7 @@ Silence one finding with `<!-- poclint-disable-next-line budget-range -- reason 
         "budget-sum": ####"""
 # budget-sum
 
-**Line items do not add up to the total** · default severity: error · component: budget projection
+**Line items do not add up to the total** · default severity: error · component: budget projection · profile: poc
 
 ## What it checks
 
@@ -226,7 +364,7 @@ Silence one finding with `<!-- poclint-disable-next-line budget-sum -- reason --
         "budget-total": ####"""
 # budget-total
 
-**No figures or no monthly total** · default severity: error · component: budget projection
+**No figures or no monthly total** · default severity: error · component: budget projection · profile: poc
 
 ## What it checks
 
@@ -282,10 +420,115 @@ None besides its severity: `rules: {budget-total: off | info | warning | error}`
 Silence one finding with `<!-- poclint-disable-next-line budget-total -- reason -->` on the line before it.
 
 """####,
+        "consumption-breakdown": ####"""
+# consumption-breakdown
+
+**Consumption not broken down by month and workload** · default severity: warning · component: projected 12-month Bedrock consumption · profile: accelerator
+
+## What it checks
+
+The consumption section needs a table with at least three month labels (`month_labels`: Month 1, M1, Jan...) in its header row or first column, and at least two workloads (rows or columns other than months and totals) with figures. Reported at the section's heading, saying which breakdown is missing.
+
+## Why it matters
+
+Reviewers size the award from the projection; a single yearly figure cannot be checked, and a projection without workloads cannot be tied to the migration plan.
+
+## Failing examples
+
+In the projected 12-month Bedrock consumption of an otherwise complete accelerator application:
+
+```markdown
+## Projected 12-month Bedrock consumption
+
+We expect to spend about $300,000 on Bedrock over the next 12 months.
+```
+
+In the projected 12-month Bedrock consumption of an otherwise complete accelerator application:
+
+```markdown
+## Projected 12-month Bedrock consumption
+
+| Month | M1 | M2 | M3 |
+|---|---|---|---|
+| Bedrock | $8,000 | $9,000 | $10,000 |
+```
+
+## Passing example
+
+In the projected 12-month Bedrock consumption of an otherwise complete accelerator application:
+
+```markdown
+## Projected 12-month Bedrock consumption
+
+| Workload | M1 | M2 | M3 |
+|---|---|---|---|
+| Reconciliation agent (Claude Sonnet 4) | $6,000 | $7,000 | $8,000 |
+| Receipt extraction (Nova Lite) | $2,000 | $2,000 | $2,000 |
+```
+
+## Options
+
+None besides its severity: `rules: {consumption-breakdown: off | info | warning | error}` in `.poclint.yml`.
+
+Silence one finding with `<!-- poclint-disable-next-line consumption-breakdown -- reason -->` on the line before it.
+
+"""####,
+        "consumption-sum": ####"""
+# consumption-sum
+
+**A consumption total disagrees with its items** · default severity: error · component: projected 12-month Bedrock consumption · profile: accelerator
+
+## What it checks
+
+In the consumption table: a workload's total (the Total column) must equal its months, a month's total (the Total row) its workloads, and the grand total the months' totals; a 12-month total stated in the section's prose (an amount without a period in a sentence with 'total' or '12 months') must equal the table's sum. Within 1% (option `tolerance`) and $1. The safe fix writes the computed sum.
+
+## Why it matters
+
+The projection's arithmetic is checked like the POC budget's: a total that does not add up costs the reviewer's trust in every other figure, and the award is sized from it.
+
+## Failing example
+
+In the projected 12-month Bedrock consumption of an otherwise complete accelerator application:
+
+```markdown
+## Projected 12-month Bedrock consumption
+
+| Workload | M1 | M2 | M3 | Total |
+|---|---|---|---|---|
+| Reconciliation agent | $6,000 | $7,000 | $8,000 | $21,000 |
+| Receipt extraction | $2,000 | $2,000 | $2,000 | $6,000 |
+| Total | $8,000 | $9,000 | $10,000 | $29,000 |
+```
+
+## Passing example
+
+In the projected 12-month Bedrock consumption of an otherwise complete accelerator application:
+
+```markdown
+## Projected 12-month Bedrock consumption
+
+| Workload | M1 | M2 | M3 | Total |
+|---|---|---|---|---|
+| Reconciliation agent | $6,000 | $7,000 | $8,000 | $21,000 |
+| Receipt extraction | $2,000 | $2,000 | $2,000 | $6,000 |
+| Total | $8,000 | $9,000 | $10,000 | $27,000 |
+```
+
+## Options
+
+Set in `.poclint.yml` under `rules: {consumption-sum: {severity: ..., options: {...}}}`.
+
+| option | default | meaning |
+|---|---|---|
+| `tolerance` | 0.01 | Relative difference allowed between a total and its sum. |
+
+Silence one finding with `<!-- poclint-disable-next-line consumption-sum -- reason -->` on the line before it.
+
+"""####,
         "credit-request": ####"""
 # credit-request
 
-**Credit request does not match the budget** · default severity: warning · component: budget projection
+**Credit request does not match the budget** · default severity: warning · component: budget projection · profile: poc
 
 ## What it checks
 
@@ -329,10 +572,210 @@ None besides its severity: `rules: {credit-request: off | info | warning | error
 Silence one finding with `<!-- poclint-disable-next-line credit-request -- reason -->` on the line before it.
 
 """####,
+        "cross-consumption-budget": ####"""
+# cross-consumption-budget
+
+**The consumption projection disagrees with the POC budget** · default severity: warning · component: projected 12-month Bedrock consumption · profile: accelerator
+
+## What it checks
+
+When a run holds a POC application and an accelerator application, the first month of the accelerator's consumption projection and the POC budget's monthly total must be within a factor of 2 (option `max_ratio`) of each other: the POC runs the same workload at the start of the same year. Reported in the accelerator application, at the consumption section's heading.
+
+## Why it matters
+
+Reviewers compare the two figures: a POC budget of $3,000 a month next to a projection that opens at $10,000 makes one of them wrong, and both lose credibility.
+
+## Failing example
+
+```markdown
+# Bedrock POC credit application
+
+## Use case
+
+Claims adjusters at our insurer customers get a draft reply to each warranty claim.
+
+## Model selection rationale
+
+Claude Sonnet 4 drafts the replies.
+
+## Evaluation
+
+x
+
+## Budget
+
+Total: $3,000 a month.
+
+## Timeline
+
+x
+
+# Generative AI Accelerator application
+
+## Bedrock migration plan
+
+All production traffic moves to Amazon Nova Pro on Bedrock by month 3.
+
+## Projected 12-month Bedrock consumption
+
+| Workload | M1 | M2 | M3 |
+|---|---|---|---|
+| Claims replies | $9,000 | $12,000 | $15,000 |
+| Triage | $1,000 | $1,000 | $1,000 |
+```
+
+## Passing example
+
+```markdown
+# Bedrock POC credit application
+
+## Use case
+
+Claims adjusters at our insurer customers get a draft reply to each warranty claim.
+
+## Model selection rationale
+
+Claude Sonnet 4 drafts the replies.
+
+## Evaluation
+
+x
+
+## Budget
+
+Total: $3,000 a month.
+
+## Timeline
+
+x
+
+# Generative AI Accelerator application
+
+## Bedrock migration plan
+
+All production traffic moves to Amazon Nova Pro on Bedrock by month 3.
+
+## Projected 12-month Bedrock consumption
+
+| Workload | M1 | M2 | M3 |
+|---|---|---|---|
+| Claims replies | $2,500 | $12,000 | $15,000 |
+| Triage | $1,000 | $1,000 | $1,000 |
+```
+
+## Options
+
+Set in `.poclint.yml` under `rules: {cross-consumption-budget: {severity: ..., options: {...}}}`.
+
+| option | default | meaning |
+|---|---|---|
+| `max_ratio` | 2 | How many times larger one monthly figure may be than the other. |
+
+Silence one finding with `<!-- poclint-disable-next-line cross-consumption-budget -- reason -->` on the line before it.
+
+"""####,
+        "cross-primary-model": ####"""
+# cross-primary-model
+
+**The accelerator plan and the POC application name different primary models** · default severity: warning · component: Bedrock migration plan · profile: accelerator
+
+## What it checks
+
+When a run holds a POC application and an accelerator application (two parts of one document, or two files in one folder), the primary Bedrock model of the accelerator's migration plan (the first named that is not an alternative, a fallback or replaced) must be the POC application's primary model (the model section's). Versions count: Claude Sonnet 4 is not Claude 3.7 Sonnet. Reported in the accelerator application, at its model.
+
+## Why it matters
+
+Founders file both applications in the same week and the same reviewers may read both; a POC on one model and a migration plan on another reads as two plans, and the POC no longer de-risks the migration.
+
+## Failing example
+
+```markdown
+# Bedrock POC credit application
+
+## Use case
+
+Claims adjusters at our insurer customers get a draft reply to each warranty claim.
+
+## Model selection rationale
+
+Claude Sonnet 4 drafts the replies.
+
+## Evaluation
+
+x
+
+## Budget
+
+Total: $3,000 a month.
+
+## Timeline
+
+x
+
+# Generative AI Accelerator application
+
+## Bedrock migration plan
+
+All production traffic moves to Amazon Nova Pro on Bedrock by month 3.
+
+## Projected 12-month Bedrock consumption
+
+| Workload | M1 | M2 | M3 |
+|---|---|---|---|
+| Claims replies | $9,000 | $12,000 | $15,000 |
+| Triage | $1,000 | $1,000 | $1,000 |
+```
+
+## Passing example
+
+```markdown
+# Bedrock POC credit application
+
+## Use case
+
+Claims adjusters at our insurer customers get a draft reply to each warranty claim.
+
+## Model selection rationale
+
+Claude Sonnet 4 drafts the replies.
+
+## Evaluation
+
+x
+
+## Budget
+
+Total: $3,000 a month.
+
+## Timeline
+
+x
+
+# Generative AI Accelerator application
+
+## Bedrock migration plan
+
+All production traffic moves to Claude Sonnet 4 on Bedrock by month 3.
+
+## Projected 12-month Bedrock consumption
+
+| Workload | M1 | M2 | M3 |
+|---|---|---|---|
+| Claims replies | $9,000 | $12,000 | $15,000 |
+| Triage | $1,000 | $1,000 | $1,000 |
+```
+
+## Options
+
+None besides its severity: `rules: {cross-primary-model: off | info | warning | error}` in `.poclint.yml`.
+
+Silence one finding with `<!-- poclint-disable-next-line cross-primary-model -- reason -->` on the line before it.
+
+"""####,
         "duplicate-component": ####"""
 # duplicate-component
 
-**A component has two sections** · default severity: warning · component: whole document
+**A component has two sections** · default severity: warning · component: whole document · profile: every profile
 
 ## What it checks
 
@@ -410,7 +853,7 @@ Silence one finding with `<!-- poclint-disable-next-line duplicate-component -- 
         "eval-no-cadence": ####"""
 # eval-no-cadence
 
-**Evaluation without a cadence** · default severity: warning · component: evaluation methodology
+**Evaluation without a cadence** · default severity: warning · component: evaluation methodology · profile: poc
 
 ## What it checks
 
@@ -450,7 +893,7 @@ Silence one finding with `<!-- poclint-disable-next-line eval-no-cadence -- reas
         "eval-no-metric": ####"""
 # eval-no-metric
 
-**Evaluation without a named metric** · default severity: error · component: evaluation methodology
+**Evaluation without a named metric** · default severity: error · component: evaluation methodology · profile: poc
 
 ## What it checks
 
@@ -490,7 +933,7 @@ Silence one finding with `<!-- poclint-disable-next-line eval-no-metric -- reaso
         "eval-no-regression-tracking": ####"""
 # eval-no-regression-tracking
 
-**No regression tracking across versions** · default severity: warning · component: evaluation methodology
+**No regression tracking across versions** · default severity: warning · component: evaluation methodology · profile: poc
 
 ## What it checks
 
@@ -530,7 +973,7 @@ Silence one finding with `<!-- poclint-disable-next-line eval-no-regression-trac
         "eval-no-test-set-size": ####"""
 # eval-no-test-set-size
 
-**Test set without a size** · default severity: warning · component: evaluation methodology
+**Test set without a size** · default severity: warning · component: evaluation methodology · profile: poc
 
 ## What it checks
 
@@ -578,7 +1021,7 @@ Silence one finding with `<!-- poclint-disable-next-line eval-no-test-set-size -
         "eval-no-test-set-source": ####"""
 # eval-no-test-set-source
 
-**Test set without a source or labeller** · default severity: warning · component: evaluation methodology
+**Test set without a source or labeller** · default severity: warning · component: evaluation methodology · profile: poc
 
 ## What it checks
 
@@ -618,7 +1061,7 @@ Silence one finding with `<!-- poclint-disable-next-line eval-no-test-set-source
         "eval-no-threshold": ####"""
 # eval-no-threshold
 
-**Evaluation without a numeric pass threshold** · default severity: error · component: evaluation methodology
+**Evaluation without a numeric pass threshold** · default severity: error · component: evaluation methodology · profile: poc
 
 ## What it checks
 
@@ -663,10 +1106,90 @@ None besides its severity: `rules: {eval-no-threshold: off | info | warning | er
 Silence one finding with `<!-- poclint-disable-next-line eval-no-threshold -- reason -->` on the line before it.
 
 """####,
+        "funding-stage-ineligible": ####"""
+# funding-stage-ineligible
+
+**Series B or later is not eligible** · default severity: error · component: company overview · profile: accelerator
+
+## What it checks
+
+The current funding stage is the latest stage of `rules/accelerator/scoring.yml` `stages` that the application states (words of the lexicon lists `stage_<id>`) in a sentence that does not plan a round (no word of `future_round`: 'plan to raise', 'next round'...). A current stage at or after `ineligible_from_stage` (Series B) is reported once, at its first mention. Any finding of this rule predicts rejection-risk (`disqualifying_rules`).
+
+## Why it matters
+
+The Generative AI Accelerator takes pre-Series-B startups; a Series B or later company is screened out before its application is read.
+
+## Failing example
+
+In the company overview of an otherwise complete accelerator application:
+
+```markdown
+## Company overview
+
+Ledgerly (founded 2019, 140 people) raised a $60M Series C led by Summit Partners in March 2026.
+```
+
+## Passing example
+
+In the company overview of an otherwise complete accelerator application:
+
+```markdown
+## Company overview
+
+Ledgerly raised a $9M Series A led by Northwind Ventures in 2026; we plan to raise a Series B in 2028, after the accelerator.
+```
+
+## Options
+
+None besides its severity: `rules: {funding-stage-ineligible: off | info | warning | error}` in `.poclint.yml`.
+
+Silence one finding with `<!-- poclint-disable-next-line funding-stage-ineligible -- reason -->` on the line before it.
+
+"""####,
+        "funding-stage-unstated": ####"""
+# funding-stage-unstated
+
+**No funding stage stated** · default severity: warning · component: company overview · profile: accelerator
+
+## What it checks
+
+No current funding stage (a word of a `stage_<id>` list in a sentence that does not plan a round) appears anywhere in the application. Reported at the company overview's heading; silent when the company overview is missing (missing-component reports that).
+
+## Why it matters
+
+Eligibility (pre-Series B) and the top tier (Series A with an institutional lead) both depend on the stage; a reviewer who cannot find it assumes the worst.
+
+## Failing example
+
+In the company overview of an otherwise complete accelerator application:
+
+```markdown
+## Company overview
+
+Ledgerly was founded in 2023 by two former Stripe engineers and serves 1,900 restaurants.
+```
+
+## Passing example
+
+In the company overview of an otherwise complete accelerator application:
+
+```markdown
+## Company overview
+
+Ledgerly was founded in 2023 and raised a $2.5M seed round in 2024.
+```
+
+## Options
+
+None besides its severity: `rules: {funding-stage-unstated: off | info | warning | error}` in `.poclint.yml`.
+
+Silence one finding with `<!-- poclint-disable-next-line funding-stage-unstated -- reason -->` on the line before it.
+
+"""####,
         "inference-cost": ####"""
 # inference-cost
 
-**Inference cost disagrees with its token volumes** · default severity: error · component: budget projection
+**Inference cost disagrees with its token volumes** · default severity: error · component: budget projection · profile: poc
 
 ## What it checks
 
@@ -735,7 +1258,7 @@ Silence one finding with `<!-- poclint-disable-next-line inference-cost -- reaso
         "inference-without-volumes": ####"""
 # inference-without-volumes
 
-**Inference cost without token volumes** · default severity: warning · component: budget projection
+**Inference cost without token volumes** · default severity: warning · component: budget projection · profile: poc
 
 ## What it checks
 
@@ -778,10 +1301,170 @@ None besides its severity: `rules: {inference-without-volumes: off | info | warn
 Silence one finding with `<!-- poclint-disable-next-line inference-without-volumes -- reason -->` on the line before it.
 
 """####,
+        "migration-no-evaluation": ####"""
+# migration-no-evaluation
+
+**The migration plan does not say how it is evaluated** · default severity: warning · component: Bedrock migration plan · profile: accelerator
+
+## What it checks
+
+No word of the `evaluation_terms` list (evaluation, test set, benchmark, shadow traffic, A/B test...) nor of the `metric` list (accuracy, F1...) appears in the Bedrock migration plan. Reported at the section's heading.
+
+## Why it matters
+
+Moving production traffic to new models needs evidence that quality holds; reviewers look for the test set and the metric that decides each cut-over.
+
+## Failing example
+
+In the Bedrock migration plan of an otherwise complete accelerator application:
+
+```markdown
+## Bedrock migration plan
+
+We commit all production traffic to Claude Sonnet 4 on Bedrock by month 3.
+```
+
+## Passing example
+
+In the Bedrock migration plan of an otherwise complete accelerator application:
+
+```markdown
+## Bedrock migration plan
+
+We commit all production traffic to Claude Sonnet 4 on Bedrock by month 3, once it matches GPT-4o's 0.94 match accuracy on our 2,000-ledger test set.
+```
+
+## Options
+
+None besides its severity: `rules: {migration-no-evaluation: off | info | warning | error}` in `.poclint.yml`.
+
+Silence one finding with `<!-- poclint-disable-next-line migration-no-evaluation -- reason -->` on the line before it.
+
+"""####,
+        "migration-no-fallback": ####"""
+# migration-no-fallback
+
+**The migration plan has no fallback** · default severity: warning · component: Bedrock migration plan · profile: accelerator
+
+## What it checks
+
+No word of the `fallback` list (fallback, fall back, failover...) appears in the Bedrock migration plan. Reported at the section's heading.
+
+## Why it matters
+
+A migration without a fallback risks the customers the traction section counts; reviewers look for what happens when a model is throttled or fails its evaluation.
+
+## Failing example
+
+In the Bedrock migration plan of an otherwise complete accelerator application:
+
+```markdown
+## Bedrock migration plan
+
+We commit all production traffic to Claude Sonnet 4 on Bedrock by month 3.
+```
+
+## Passing example
+
+In the Bedrock migration plan of an otherwise complete accelerator application:
+
+```markdown
+## Bedrock migration plan
+
+We commit all production traffic to Claude Sonnet 4 on Bedrock by month 3, with Claude 3.5 Haiku as the fallback when Sonnet is throttled.
+```
+
+## Options
+
+None besides its severity: `rules: {migration-no-fallback: off | info | warning | error}` in `.poclint.yml`.
+
+Silence one finding with `<!-- poclint-disable-next-line migration-no-fallback -- reason -->` on the line before it.
+
+"""####,
+        "migration-no-model": ####"""
+# migration-no-model
+
+**The migration plan names no Bedrock model** · default severity: warning · component: Bedrock migration plan · profile: accelerator
+
+## What it checks
+
+No Bedrock model or model family of the catalog (`rules/models.yml`) is named in the Bedrock migration plan. Reported at the section's heading.
+
+## Why it matters
+
+A migration plan without named models cannot be costed or checked against the consumption projection.
+
+## Failing example
+
+In the Bedrock migration plan of an otherwise complete accelerator application:
+
+```markdown
+## Bedrock migration plan
+
+We commit all production traffic to Bedrock by month 3, using the best available model for each workload.
+```
+
+## Passing example
+
+In the Bedrock migration plan of an otherwise complete accelerator application:
+
+```markdown
+## Bedrock migration plan
+
+We commit all production traffic to Claude Sonnet 4 on Bedrock by month 3.
+```
+
+## Options
+
+None besides its severity: `rules: {migration-no-model: off | info | warning | error}` in `.poclint.yml`.
+
+Silence one finding with `<!-- poclint-disable-next-line migration-no-model -- reason -->` on the line before it.
+
+"""####,
+        "migration-no-rag": ####"""
+# migration-no-rag
+
+**The migration plan says nothing of retrieval** · default severity: warning · component: Bedrock migration plan · profile: accelerator
+
+## What it checks
+
+No word of the `rag` list (RAG, retrieval, Knowledge Bases, vector store, embeddings, OpenSearch... or 'no retrieval') appears in the Bedrock migration plan. Reported at the section's heading.
+
+## Why it matters
+
+Reviewers expect the RAG architecture on Bedrock (Knowledge Bases, the vector store, the embeddings model): it is a large part of both the work and the consumption. A product without retrieval should say so.
+
+## Failing example
+
+In the Bedrock migration plan of an otherwise complete accelerator application:
+
+```markdown
+## Bedrock migration plan
+
+We commit all production traffic to Claude Sonnet 4 on Bedrock by month 3.
+```
+
+## Passing example
+
+In the Bedrock migration plan of an otherwise complete accelerator application:
+
+```markdown
+## Bedrock migration plan
+
+We commit all production traffic to Claude Sonnet 4 on Bedrock by month 3; ledgers are retrieved from Knowledge Bases for Amazon Bedrock on OpenSearch Serverless.
+```
+
+## Options
+
+None besides its severity: `rules: {migration-no-rag: off | info | warning | error}` in `.poclint.yml`.
+
+Silence one finding with `<!-- poclint-disable-next-line migration-no-rag -- reason -->` on the line before it.
+
+"""####,
         "missing-component": ####"""
 # missing-component
 
-**A required component is missing** · default severity: error · component: whole document
+**A required component is missing** · default severity: error · component: whole document · profile: every profile
 
 ## What it checks
 
@@ -855,7 +1538,7 @@ Silence one finding with `<!-- poclint-disable-next-line missing-component -- re
         "model-no-comparison": ####"""
 # model-no-comparison
 
-**No comparison against an alternative** · default severity: warning · component: model selection rationale
+**No comparison against an alternative** · default severity: warning · component: model selection rationale · profile: poc
 
 ## What it checks
 
@@ -903,7 +1586,7 @@ Silence one finding with `<!-- poclint-disable-next-line model-no-comparison -- 
         "model-not-named": ####"""
 # model-not-named
 
-**No Bedrock model is named** · default severity: error · component: model selection rationale
+**No Bedrock model is named** · default severity: error · component: model selection rationale · profile: poc
 
 ## What it checks
 
@@ -951,7 +1634,7 @@ Silence one finding with `<!-- poclint-disable-next-line model-not-named -- reas
         "model-routing": ####"""
 # model-routing
 
-**Several models without routing or fallback trigger** · default severity: warning · component: model selection rationale
+**Several models without routing or fallback trigger** · default severity: warning · component: model selection rationale · profile: poc
 
 ## What it checks
 
@@ -999,7 +1682,7 @@ Silence one finding with `<!-- poclint-disable-next-line model-routing -- reason
         "model-version-unspecified": ####"""
 # model-version-unspecified
 
-**Primary model named without its version** · default severity: info · component: model selection rationale
+**Primary model named without its version** · default severity: info · component: model selection rationale · profile: poc
 
 ## What it checks
 
@@ -1047,7 +1730,7 @@ Silence one finding with `<!-- poclint-disable-next-line model-version-unspecifi
         "model-without-reason": ####"""
 # model-without-reason
 
-**Model named without a reason** · default severity: warning · component: model selection rationale
+**Model named without a reason** · default severity: warning · component: model selection rationale · profile: poc
 
 ## What it checks
 
@@ -1087,7 +1770,7 @@ Silence one finding with `<!-- poclint-disable-next-line model-without-reason --
         "non-aws-service": ####"""
 # non-aws-service
 
-**Supporting service outside AWS** · default severity: warning · component: whole document
+**Supporting service outside AWS** · default severity: warning · component: whole document · profile: poc
 
 ## What it checks
 
@@ -1135,7 +1818,7 @@ Silence one finding with `<!-- poclint-disable-next-line non-aws-service -- reas
         "non-bedrock-model": ####"""
 # non-bedrock-model
 
-**Model or inference path not on Amazon Bedrock** · default severity: error · component: whole document
+**Model or inference path not on Amazon Bedrock** · default severity: error · component: whole document · profile: poc
 
 ## What it checks
 
@@ -1196,10 +1879,50 @@ None besides its severity: `rules: {non-bedrock-model: off | info | warning | er
 Silence one finding with `<!-- poclint-disable-next-line non-bedrock-model -- reason -->` on the line before it.
 
 """####,
+        "team-ai-credibility": ####"""
+# team-ai-credibility
+
+**No AI/ML credibility stated for the team** · default severity: warning · component: company overview · profile: accelerator
+
+## What it checks
+
+No word of the `ai_credentials` list (PhD, ML engineer, research scientist, published, NeurIPS, fine-tuned, head of ML...) appears anywhere in the application. Reported at the company overview's heading.
+
+## Why it matters
+
+Reviewers fund teams that can build on foundation models; a team section without any AI/ML experience makes the migration plan hard to believe.
+
+## Failing example
+
+```markdown
+# Acme: Generative AI Accelerator application
+
+## Company overview
+
+Acme was founded in 2024 by two former consultants and raised a seed round.
+```
+
+## Passing example
+
+```markdown
+# Acme: Generative AI Accelerator application
+
+## Company overview
+
+Acme was founded in 2024 by a former Amazon applied scientist and an ML engineer who fine-tuned retrieval models at Stripe.
+```
+
+## Options
+
+None besides its severity: `rules: {team-ai-credibility: off | info | warning | error}` in `.poclint.yml`.
+
+Silence one finding with `<!-- poclint-disable-next-line team-ai-credibility -- reason -->` on the line before it.
+
+"""####,
         "threshold-mismatch": ####"""
 # threshold-mismatch
 
-**Go/no-go threshold differs from the evaluation threshold** · default severity: warning · component: whole document
+**Go/no-go threshold differs from the evaluation threshold** · default severity: warning · component: whole document · profile: poc
 
 ## What it checks
 
@@ -1247,7 +1970,7 @@ Silence one finding with `<!-- poclint-disable-next-line threshold-mismatch -- r
         "timeline-decision": ####"""
 # timeline-decision
 
-**No go/no-go decision, or one without criteria** · default severity: error · component: POC timeline
+**No go/no-go decision, or one without criteria** · default severity: error · component: POC timeline · profile: poc
 
 ## What it checks
 
@@ -1295,7 +2018,7 @@ Silence one finding with `<!-- poclint-disable-next-line timeline-decision -- re
         "timeline-milestones": ####"""
 # timeline-milestones
 
-**Milestones out of order or beyond the window** · default severity: warning · component: POC timeline
+**Milestones out of order or beyond the window** · default severity: warning · component: POC timeline · profile: poc
 
 ## What it checks
 
@@ -1354,7 +2077,7 @@ Silence one finding with `<!-- poclint-disable-next-line timeline-milestones -- 
         "timeline-no-midpoint": ####"""
 # timeline-no-midpoint
 
-**No mid-point review** · default severity: warning · component: POC timeline
+**No mid-point review** · default severity: warning · component: POC timeline · profile: poc
 
 ## What it checks
 
@@ -1402,7 +2125,7 @@ Silence one finding with `<!-- poclint-disable-next-line timeline-no-midpoint --
         "timeline-window": ####"""
 # timeline-window
 
-**No 60- or 90-day window** · default severity: error · component: POC timeline
+**No 60- or 90-day window** · default severity: error · component: POC timeline · profile: poc
 
 ## What it checks
 
@@ -1461,10 +2184,96 @@ Set in `.poclint.yml` under `rules: {timeline-window: {severity: ..., options: {
 Silence one finding with `<!-- poclint-disable-next-line timeline-window -- reason -->` on the line before it.
 
 """####,
+        "traction-no-numbers": ####"""
+# traction-no-numbers
+
+**No traction with numbers** · default severity: warning · component: company overview · profile: accelerator
+
+## What it checks
+
+Nowhere does a traction word come with a figure: a count at most three words before a user or customer word (`traction_users`: '40,000 monthly active users') or a letters-of-intent word (`traction_lois`), or an amount in a sentence with a revenue word (`traction_revenue`: '$62K MRR', '$1.2M ARR'). Reported at the company overview's heading.
+
+## Why it matters
+
+Traction is what separates the accepted 5%: users, revenue and letters of intent with figures. 'Strong interest from customers' is not traction.
+
+## Failing example
+
+```markdown
+# Acme: Generative AI Accelerator application
+
+## Company overview
+
+Ledgerly raised a $2.5M seed round in 2024. Restaurants love the product and our revenue is growing fast.
+```
+
+## Passing example
+
+```markdown
+# Acme: Generative AI Accelerator application
+
+## Company overview
+
+Ledgerly raised a $2.5M seed round in 2024 and serves 1,900 restaurants at $38K MRR.
+```
+
+## Options
+
+None besides its severity: `rules: {traction-no-numbers: off | info | warning | error}` in `.poclint.yml`.
+
+Silence one finding with `<!-- poclint-disable-next-line traction-no-numbers -- reason -->` on the line before it.
+
+"""####,
+        "unknown-profile": ####"""
+# unknown-profile
+
+**The front matter names an unknown profile** · default severity: error · component: whole document · profile: every profile
+
+## What it checks
+
+A `profile:` line in the document's YAML front matter must name a profile of `rules/profiles.yml` (`poc`, `accelerator`). The document is then linted with the profile chosen as if the line were absent (`--profile`, `.poclint.yml`, its title, the default), and this error says so.
+
+## Why it matters
+
+A misspelt profile would otherwise lint the application against the wrong checklist and predict the wrong award without a word.
+
+## Failing example
+
+```markdown
+---
+profile: acelerator
+---
+# Acme
+
+## Company overview
+
+x
+```
+
+## Passing example
+
+```markdown
+---
+profile: accelerator
+---
+# Acme
+
+## Company overview
+
+x
+```
+
+## Options
+
+None besides its severity: `rules: {unknown-profile: off | info | warning | error}` in `.poclint.yml`.
+
+Silence one finding with `<!-- poclint-disable-next-line unknown-profile -- reason -->` on the line before it.
+
+"""####,
         "unknown-suppression": ####"""
 # unknown-suppression
 
-**A suppression comment names an unknown rule or directive** · warning · whole document
+**A suppression comment names an unknown rule or directive** · warning · whole document · every profile
 
 ## What it checks
 
@@ -1512,7 +2321,7 @@ None. Turn it off with `rules: {unknown-suppression: off}` in `.poclint.yml`.
         "unused-suppression": ####"""
 # unused-suppression
 
-**A suppression comment silences nothing** · warning · whole document
+**A suppression comment silences nothing** · warning · whole document · every profile
 
 ## What it checks
 
@@ -1553,7 +2362,7 @@ None. Turn it off with `rules: {unused-suppression: off}` in `.poclint.yml`.
         "use-case-generic": ####"""
 # use-case-generic
 
-**Generic or aspirational use case** · default severity: error · component: use case
+**Generic or aspirational use case** · default severity: error · component: use case · profile: poc
 
 ## What it checks
 
@@ -1609,7 +2418,7 @@ Silence one finding with `<!-- poclint-disable-next-line use-case-generic -- rea
         "use-case-no-actor": ####"""
 # use-case-no-actor
 
-**Use case does not name its users** · default severity: info · component: use case
+**Use case does not name its users** · default severity: info · component: use case · profile: poc
 
 ## What it checks
 
@@ -1649,7 +2458,7 @@ Silence one finding with `<!-- poclint-disable-next-line use-case-no-actor -- re
         "use-case-no-input": ####"""
 # use-case-no-input
 
-**Use case does not name its input data** · default severity: warning · component: use case
+**Use case does not name its input data** · default severity: warning · component: use case · profile: poc
 
 ## What it checks
 
@@ -1689,7 +2498,7 @@ Silence one finding with `<!-- poclint-disable-next-line use-case-no-input -- re
         "use-case-no-outcome": ####"""
 # use-case-no-outcome
 
-**Use case does not name its outcome** · default severity: warning · component: use case
+**Use case does not name its outcome** · default severity: warning · component: use case · profile: poc
 
 ## What it checks
 
@@ -1729,7 +2538,7 @@ Silence one finding with `<!-- poclint-disable-next-line use-case-no-outcome -- 
         "vague-phrase": ####"""
 # vague-phrase
 
-**Vague, hedging or placeholder phrasing** · default severity: warning · component: whole document
+**Vague, hedging or placeholder phrasing** · default severity: warning · component: whole document · profile: every profile
 
 ## What it checks
 

@@ -8,15 +8,20 @@ public struct HTMLReportOptions: Sendable {
     public var date: String
     /// The price catalog's "as of" date (`models.as_of` of the rule pack).
     public var catalogAsOf: String?
-    /// The tiers of the rubric in use, with their awards and bars.
-    public var tiers: [ScoringFile.TierSpec]
+    /// The tiers of each profile's rubric in use, with their awards and bars.
+    public var tiersByProfile: [String: [ScoringFile.TierSpec]]
+
+    /// The tiers of a profile (the POC profile's when unknown).
+    public func tiers(_ profile: String) -> [ScoringFile.TierSpec] {
+        tiersByProfile[profile] ?? tiersByProfile["poc"] ?? []
+    }
 
     /// Options for a run with `configuration` (its catalog date and its rubric's tiers).
     public init(report: ReportOptions = ReportOptions(), date: String, configuration: Configuration = Configuration()) {
         self.report = report
         self.date = date
         self.catalogAsOf = configuration.pack.models.as_of
-        self.tiers = configuration.pack.scoring.tiers
+        self.tiersByProfile = Dictionary(uniqueKeysWithValues: configuration.pack.profiles.map { ($0.id, $0.scoring.tiers) })
     }
 }
 
@@ -55,17 +60,21 @@ public struct HTMLReport {
         </head>
         <body>
         <header class="top">
-        <p class="kicker">Bedrock POC credit application · review by poclint</p>
+        <p class="kicker">\(HTMLText.escape(kicker(result))) · review by poclint</p>
         <h1>\(HTMLText.escape(title))</h1>
         <p class="file">\(HTMLText.escape(file.path)) · \(HTMLText.escape(options.date))</p>
         </header>
         <main>
 
         """
-        out += outcome(result, p, counts, options)
-        if let p {
-            out += fixes(result, p, options)
-            out += runway(p)
+        let predictions = result.predictions
+        if predictions.isEmpty { out += outcome(result, nil, counts, options) }
+        for (i, p) in predictions.enumerated() {
+            var part = outcome(result, p, counts, options, titled: predictions.count > 1)
+            part += fixes(result, p, options)
+            part += p.profile == "poc" ? runway(p) : award(p)
+            // A second application in the same document: its own ids.
+            out += i == 0 ? part : Self.prefixIDs(part, "p\(i + 1)-")
         }
         out += """
         <section class="application" aria-labelledby="h-application">
@@ -87,20 +96,44 @@ public struct HTMLReport {
 
     // MARK: Sections
 
-    private func tierAward(_ t: Tier, _ options: HTMLReportOptions) -> Double {
-        options.tiers.first { $0.id == t }?.award ?? Tier.award(t)
+    private func tierAward(_ t: Tier, _ profile: String, _ options: HTMLReportOptions) -> Double {
+        options.tiers(profile).first { $0.id == t }?.award ?? 0
     }
 
-    private static func tierMeaning(_ t: Tier) -> String {
-        switch t {
-        case .ceiling: "all five components specific, measurable and consistent"
-        case .standard: "all five present and mostly specific"
-        case .floor: "all present, several vague or unmeasured"
-        case .rejectionRisk: "components missing, or vague throughout"
+    /// The applications the document holds, for the page's kicker line.
+    private func kicker(_ result: LintResult) -> String {
+        let titles = result.parts.map { RulePack.builtIn.profile($0.part.profile)?.title ?? $0.part.profile }
+        return titles.isEmpty ? "Bedrock POC credit application" : titles.joined(separator: " + ")
+    }
+
+    /// The ids (and the references to them) of a chunk of the page, prefixed.
+    static func prefixIDs(_ html: String, _ prefix: String) -> String {
+        html.replacingOccurrences(of: " id=\"", with: " id=\"\(prefix)")
+            .replacingOccurrences(of: "aria-labelledby=\"chart-title chart-desc\"", with: "aria-labelledby=\"\(prefix)chart-title \(prefix)chart-desc\"")
+            .replacingOccurrences(of: "aria-labelledby=\"h-", with: "aria-labelledby=\"\(prefix)h-")
+            .replacingOccurrences(of: "href=\"#to-next\"", with: "href=\"#\(prefix)to-next\"")
+    }
+
+    /// The signals the tiers require and the tranche schedule (profiles without a budget runway).
+    private func award(_ p: Prediction) -> String {
+        var out = "<section class=\"runway\" aria-labelledby=\"h-award\">\n<h2 id=\"h-award\">Signals and tranches</h2>\n"
+        if !p.signals.isEmpty {
+            out += "<ul class=\"runway-lines\">\n"
+            for s in p.signals {
+                out += "<li>\(s.met ? "✓ met" : "✗ not met"): <b>\(HTMLText.escape(s.title))</b> (\(HTMLText.escape(s.detail)))</li>\n"
+            }
+            out += "</ul>\n"
         }
+        if let t = Scorecard.trancheSentence(p) {
+            out += "<p>\(HTMLText.escape(t)). AWS does not publish how awards are released; this schedule is poclint's model.</p>\n"
+        } else {
+            out += "<p>No award is predicted, so no tranches.</p>\n"
+        }
+        return out + "</section>\n\n"
     }
 
-    private func outcome(_ result: LintResult, _ p: Prediction?, _ counts: SeverityCounts, _ options: HTMLReportOptions) -> String {
+    private func outcome(_ result: LintResult, _ p: Prediction?, _ counts: SeverityCounts, _ options: HTMLReportOptions,
+                         titled: Bool = false) -> String {
         let findings = "\(counts.total) finding\(counts.total == 1 ? "" : "s"): \(counts.phrase)"
         guard let p else {
             return """
@@ -114,30 +147,31 @@ public struct HTMLReport {
         let tier = p.tier.rawValue
         var out = """
         <section class="outcome" aria-labelledby="h-outcome">
-        <h2 id="h-outcome">Predicted outcome</h2>
+        <h2 id="h-outcome">Predicted outcome\(titled ? ": " + HTMLText.escape(RulePack.builtIn.profile(p.profile)?.title ?? p.profile) : "")</h2>
         <div class="outcome-grid">
         <div class="verdict">
         <p class="badge tier-\(tier)" id="badge" data-tier="\(tier)"><span class="badge-label">predicted</span> <span class="badge-tier">\(HTMLText.escape(p.tier.words))</span> <span class="badge-award">\(Scorecard.award(p.award))</span></p>
         <p class="score" id="score"><span class="score-num">\(Scorecard.formatted(p.overall))</span><span class="score-of"> / 100 overall score</span></p>
         <p class="counts">\(findings)</p>
-        <ol class="ladder" aria-label="The four outcomes, best first">
+        <ol class="ladder" aria-label="The \(options.tiers(p.profile).count) outcomes, best first">
 
         """
-        for t in Tier.allCases {
+        for spec in options.tiers(p.profile) {
+            let t = spec.id
             let current = t == p.tier
-            out += "<li class=\"tier-\(t.rawValue)\(current ? " current" : "")\"><span class=\"ladder-tier\">\(t.words)</span> <span class=\"ladder-award\">\(Scorecard.award(tierAward(t, options)))</span>"
+            out += "<li class=\"tier-\(t.rawValue)\(current ? " current" : "")\"><span class=\"ladder-tier\">\(t.words)</span> <span class=\"ladder-award\">\(Scorecard.award(spec.award))</span>"
             out += current ? " <span class=\"here\">this draft</span>" : ""
-            out += "<span class=\"ladder-meaning\">\(Self.tierMeaning(t))</span></li>\n"
+            out += "<span class=\"ladder-meaning\">\(HTMLText.escape(spec.meaning ?? ""))</span></li>\n"
         }
-        let (ceilingBar, standardBar) = HTMLScoreChart.bars(options.tiers)
+        let (ceilingBar, standardBar, barNames) = HTMLScoreChart.bars(options.tiers(p.profile))
         out += """
         </ol>
         </div>
         <div class="scorecard">
         <h3>Scorecard</h3>
-        \(HTMLScoreChart.svg(p, tiers: options.tiers))
-        <p class="chart-legend">Bands: <b>strong</b> \(Scorecard.formatted(ceilingBar)) or more (the ceiling needs every component here),
-        <b>fair</b> \(Scorecard.formatted(standardBar))–\(Scorecard.formatted(ceilingBar - 1)) (standard needs \(Scorecard.formatted(standardBar))), <b>weak</b> below \(Scorecard.formatted(standardBar)),
+        \(HTMLScoreChart.svg(p, tiers: options.tiers(p.profile)))
+        <p class="chart-legend">Bands: <b>strong</b> \(Scorecard.formatted(ceilingBar)) or more (the \(barNames.0) needs every component here),
+        <b>fair</b> \(Scorecard.formatted(standardBar))–\(Scorecard.formatted(ceilingBar - 1)) (\(barNames.1) needs \(Scorecard.formatted(standardBar))), <b>weak</b> below \(Scorecard.formatted(standardBar)),
         <b>missing</b> 0 (a missing component means rejection risk).</p>
         </div>
         </div>
@@ -194,7 +228,7 @@ public struct HTMLReport {
         var out = "<section class=\"fixes\" aria-labelledby=\"h-fixes\">\n<h2 id=\"h-fixes\">What would raise the tier</h2>\n"
         out += "<p class=\"explain\">Each fix lists the points it adds to the overall score once the finding is resolved.</p>\n"
         if let next = p.nextTier {
-            let award = Scorecard.award(tierAward(next, options))
+            let award = Scorecard.award(tierAward(next, p.profile, options))
             if !p.fixesToNextTier.isEmpty {
                 let n = p.fixesToNextTier.count
                 out += "<h3 id=\"to-next\">Fix \(n == 1 ? "this one" : "these \(n)") to reach \(next.words) (\(award))</h3>\n<ol class=\"fixlist next\">\n"

@@ -26,17 +26,19 @@ enum HTMLScoreChart {
         }
     }
 
-    /// The lowest component score each tier asks for, from the rubric (ceiling 75, standard 40).
-    static func bars(_ tiers: [ScoringFile.TierSpec]) -> (ceiling: Double, standard: Double) {
-        let ceiling = tiers.first { $0.id == .ceiling }?.min_component ?? 75
-        let standard = tiers.first { $0.id == .standard }?.min_component ?? 40
-        return (ceiling, standard)
+    /// The lowest component score the two best tiers ask for, from the rubric (POC: ceiling
+    /// 75, standard 40), with their names.
+    static func bars(_ tiers: [ScoringFile.TierSpec]) -> (ceiling: Double, standard: Double, names: (String, String)) {
+        let top = tiers.first
+        let second = tiers.dropFirst().first
+        return (top?.min_component ?? 75, second?.min_component ?? 40,
+                (top?.id.words ?? "ceiling", second?.id.words ?? "standard"))
     }
 
     /// A compact layout that stays legible from a phone (about 360 px) to a desktop column:
     /// each component's name and score above its bar.
     static func svg(_ p: Prediction, tiers: [ScoringFile.TierSpec]) -> String {
-        let (ceilingBar, standardBar) = bars(tiers)
+        let (ceilingBar, standardBar, names) = bars(tiers)
         let width = 400.0
         let x0 = 2.0
         let trackWidth = width - 2 * x0
@@ -56,7 +58,7 @@ enum HTMLScoreChart {
         out += "<title id=\"chart-title\">Score of each component, 0 to 100</title>"
         out += "<desc id=\"chart-desc\">\(HTMLText.escape(desc.joined(separator: "; ")))</desc>"
         // The scale, and the bars the tiers ask every component to reach.
-        for (v, label) in [(0.0, "0"), (standardBar, "\(n(standardBar)) standard"), (ceilingBar, "\(n(ceilingBar)) ceiling"), (100.0, "100")] {
+        for (v, label) in [(0.0, "0"), (standardBar, "\(n(standardBar)) \(names.1)"), (ceilingBar, "\(n(ceilingBar)) \(names.0)"), (100.0, "100")] {
             let xv = x(v)
             let dashed = v != 0 && v != 100
             if dashed {

@@ -52,6 +52,8 @@ public struct JSONReporter: StreamingReporter {
         w.openObject()
         w.key("path")
         w.string(f.path)
+        w.key("profile")
+        w.string(f.result.profile)
         w.key("diagnostics")
         w.openArray()
         for d in f.result.diagnostics {
@@ -68,6 +70,10 @@ public struct JSONReporter: StreamingReporter {
             w.openObject()
             PredictionJSON.writeMembers(p, text, &w)
             w.closeObject()
+        }
+        if f.result.parts.count > 1 {
+            w.key("parts")
+            w.value(PredictionJSON.parts(f.result))
         }
         w.closeObject()
     }
@@ -162,11 +168,13 @@ public struct JSONReporter: StreamingReporter {
         let text = f.result.document.source
         var members: [(String, JSONValue)] = [
             ("path", .string(f.path)),
+            ("profile", .string(f.result.profile)),
             ("diagnostics", .array(f.result.diagnostics.map { diagnostic($0, text, options) })),
             ("components", components(f.result, text)),
             ("summary", summary(SeverityCounts(f.result.diagnostics), files: nil)),
         ]
         if let p = f.result.prediction { members.append(("prediction", PredictionJSON.value(p, text))) }
+        if f.result.parts.count > 1 { members.append(("parts", PredictionJSON.parts(f.result))) }
         return .object(members)
     }
 
@@ -227,7 +235,8 @@ public struct JSONReporter: StreamingReporter {
             ] + Self.location(s.titleRange, text))
         }
         var members: [(String, JSONValue)] = []
-        for c in Component.allCases {
+        let pack = RulePack.builtIn
+        for c in result.parts.flatMap({ pack.profile($0.part.profile)?.componentIDs ?? [] }) {
             if let a = result.components[c] {
                 members.append((c.rawValue, .object([
                     ("found", .bool(true)),

@@ -5,6 +5,7 @@ import POCLintCore
 public enum PredictionJSON {
     public static func value(_ p: Prediction, _ text: SourceText) -> JSONValue {
         .object([
+            ("profile", .string(p.profile)),
             ("tier", .string(p.tier.rawValue)),
             ("award", .int(Int(p.award))),
             ("score", .double(p.overall)),
@@ -21,13 +22,23 @@ public enum PredictionJSON {
             })),
             ("fixes", .array(p.fixes.map { fix($0, text) })),
             ("next_tier", .string(p.nextTier?.rawValue)),
+            ("next_award", p.nextAward.map { .int(Int($0)) } ?? .null),
             ("fixes_to_next_tier", .array(p.fixesToNextTier.map { fix($0, text) })),
             ("runway", p.runway.map(runway) ?? .null),
+            ("signals", .array(p.signals.map { s in
+                .object([("id", .string(s.id)), ("title", .string(s.title)), ("met", .bool(s.met)), ("detail", .string(s.detail))])
+            })),
+            ("tranches", .array(p.tranches.map { t in
+                .object([("month", .int(t.month)), ("amount", .int(Int(t.amount))), ("milestone", .string(t.milestone)),
+                         ("covers_projection", t.covers.map { .bool($0) } ?? .null)])
+            })),
         ])
     }
 
     /// The members of `value(p)` written into an open object (the same bytes, no tree).
     static func writeMembers(_ p: Prediction, _ text: SourceText, _ w: inout JSONStream) {
+        w.key("profile")
+        w.string(p.profile)
         w.key("tier")
         w.string(p.tier.rawValue)
         w.key("award")
@@ -73,10 +84,44 @@ public enum PredictionJSON {
         writeFixes(p.fixes, text, &w)
         w.key("next_tier")
         w.string(p.nextTier?.rawValue)
+        w.key("next_award")
+        if let a = p.nextAward { w.int(Int(a)) } else { w.null() }
         w.key("fixes_to_next_tier")
         writeFixes(p.fixesToNextTier, text, &w)
         w.key("runway")
         if let r = p.runway { w.value(runway(r)) } else { w.null() }
+        w.key("signals")
+        w.openArray()
+        for s in p.signals {
+            w.item()
+            w.openObject()
+            w.key("id")
+            w.string(s.id)
+            w.key("title")
+            w.string(s.title)
+            w.key("met")
+            w.bool(s.met)
+            w.key("detail")
+            w.string(s.detail)
+            w.closeObject()
+        }
+        w.closeArray()
+        w.key("tranches")
+        w.openArray()
+        for t in p.tranches {
+            w.item()
+            w.openObject()
+            w.key("month")
+            w.int(t.month)
+            w.key("amount")
+            w.int(Int(t.amount))
+            w.key("milestone")
+            w.string(t.milestone)
+            w.key("covers_projection")
+            if let c = t.covers { w.bool(c) } else { w.null() }
+            w.closeObject()
+        }
+        w.closeArray()
     }
 
     static func writeFixes(_ fixes: [RankedFix], _ text: SourceText, _ w: inout JSONStream) {
@@ -102,6 +147,22 @@ public enum PredictionJSON {
             w.closeObject()
         }
         w.closeArray()
+    }
+
+    /// The parts of a document that holds two applications: profile, why, lines, prediction.
+    public static func parts(_ result: LintResult) -> JSONValue {
+        let text = result.document.source
+        return .array(result.parts.map { part in
+            let scope = part.part.scope ?? SourceRange(0, text.bytes.count)
+            let last = max(scope.start, scope.end - 1)
+            return .object([
+                ("profile", .string(part.part.profile)),
+                ("reason", .string(part.part.reason)),
+                ("start_line", .int(text.location(of: scope.start).line)),
+                ("end_line", .int(text.location(of: last).line)),
+                ("prediction", part.prediction.map { value($0, text) } ?? .null),
+            ])
+        })
     }
 
     static func fix(_ f: RankedFix, _ text: SourceText) -> JSONValue {

@@ -14,16 +14,21 @@ public struct FileSummary: Sendable {
     public let path: String
     /// The file's findings by severity (after any filtering the run applied).
     public let counts: SeverityCounts
-    /// The predicted tier, when the linter has a predictor.
-    public let tier: Tier?
-    /// The file's row of the scorecard table (text output), when it has a prediction.
-    public let row: Scorecard.Row?
+    /// The profile and predicted tier of each part, when the linter has a predictor.
+    public let tiers: [(profile: String, tier: Tier)]
+    /// How many parts (applications) the document holds.
+    public let parts: Int
+    /// The file's rows of the scorecard table (text output), one per prediction.
+    public let rows: [Scorecard.Row]
 
     public init(_ file: FileReport) {
         path = file.path
         counts = SeverityCounts(file.result.diagnostics)
-        tier = file.result.prediction?.tier
-        row = file.result.prediction.map { Scorecard.Row(file.path, $0) }
+        let predictions = file.result.predictions
+        parts = file.result.parts.count
+        tiers = predictions.map { ($0.profile, $0.tier) }
+        let multi = parts > 1
+        rows = predictions.map { Scorecard.Row(multi ? "\(file.path) (\($0.profile))" : file.path, $0) }
     }
 }
 

@@ -23,8 +23,8 @@ public struct SARIFReporter: StreamingReporter {
         run.append(("results", .array(results)))
         let counts = SeverityCounts(files)
         var properties = Self.counts(files: files.count, counts)
-        let predictions = files.compactMap { prediction($0, options) }
-        if !predictions.isEmpty { properties.append(("predictions", .array(predictions))) }
+        let all = files.flatMap { predictions($0, options) }
+        if !all.isEmpty { properties.append(("predictions", .array(all))) }
         run.append(("properties", .object(properties)))
         return .object([
             ("$schema", .string(Self.schemaURI)),
@@ -74,13 +74,14 @@ public struct SARIFReporter: StreamingReporter {
          ("errors", .int(counts.error)), ("warnings", .int(counts.warning)), ("info", .int(counts.info))]
     }
 
-    /// The prediction of a file, keyed by the same relative URI as its results.
-    func prediction(_ f: FileReport, _ options: ReportOptions) -> JSONValue? {
-        guard let p = f.result.prediction else { return nil }
-        return .object([("artifactLocation", Self.artifactLocation(f.path, base: options.baseDirectory))] + {
-            if case .object(let m) = PredictionJSON.value(p, f.result.document.source) { return m }
-            return []
-        }())
+    /// The predictions of a file (one per part), keyed by the same relative URI as its results.
+    func predictions(_ f: FileReport, _ options: ReportOptions) -> [JSONValue] {
+        f.result.predictions.map { p in
+            .object([("artifactLocation", Self.artifactLocation(f.path, base: options.baseDirectory))] + {
+                if case .object(let m) = PredictionJSON.value(p, f.result.document.source) { return m }
+                return []
+            }())
+        }
     }
 
     // Streamed: the log written piece by piece, byte for byte what `log(files).serialized() + "\n"`
@@ -114,8 +115,9 @@ public struct SARIFReporter: StreamingReporter {
             r.appendPretty(to: &out, level: 4)
         }
         var deferred: [UInt8] = []
-        if let p = file.result.prediction {
-            // `prediction(file)` written straight into the stream.
+        for (i, p) in file.result.predictions.enumerated() {
+            // `predictions(file)` written straight into the stream.
+            if i > 0 { deferred.append(0x2C) }
             JSONValue.appendNewline(&deferred, 5)
             var w = JSONStream(level: 5, into: deferred)
             w.openObject()
@@ -188,7 +190,7 @@ public struct SARIFReporter: StreamingReporter {
             ("help", .object([("text", .string("\(r.title). \(r.rationale) See \(url)"))])),
             ("defaultConfiguration", .object([("level", .string(Self.level(r.severity)))])),
             ("properties", .object([
-                ("tags", .array([.string(r.component?.rawValue ?? "document")])),
+                ("tags", .array([.string(r.component?.rawValue ?? "document")] + r.profiles.map { .string("profile:" + $0) })),
                 ("precision", .string("high")),
                 ("problem.severity", .string(problem)),
             ])),

@@ -23,8 +23,8 @@ public struct TextReporter: StreamingReporter {
             if let s = d.suggestion { out += "  = help: \(s)\n" }
             out += "  = see: \(options.helpURL(d.ruleID))\n"
         }
-        if options.scorecard, let p = file.result.prediction {
-            out += Scorecard.block(file.path, p, text)
+        if options.scorecard {
+            for p in file.result.predictions { out += Scorecard.block(file.path, p, text) }
         }
         return (Array(out.utf8), [])
     }
@@ -34,8 +34,8 @@ public struct TextReporter: StreamingReporter {
     /// The table across files (when there are several) and the summary line.
     public func streamFooter(_ run: StreamedRun, _ options: ReportOptions, _ write: ([UInt8]) -> Void) {
         var out = ""
-        if options.scorecard && run.files.count > 1 {
-            out += Scorecard.table(rows: run.files.compactMap(\.row))
+        if options.scorecard && (run.files.count > 1 || run.files.contains { $0.parts > 1 }) {
+            out += Scorecard.table(rows: run.files.flatMap(\.rows))
         }
         let c = run.counts
         out += "\n" + summary(files: run.files.count, [.error: c.error, .warning: c.warning, .info: c.info], options)

@@ -37,6 +37,23 @@ public enum RuleRegistry {
         ThresholdMismatch(),
         ApplicationLength(),
         DuplicateComponent(),
+        UnknownProfile(),
+        // The accelerator profile.
+        AINativeFraming(),
+        FundingStageIneligible(),
+        FundingStageUnstated(),
+        TeamAICredibility(),
+        TractionNoNumbers(),
+        BedrockHedging(),
+        BedrockCommitment(),
+        MigrationNoModel(),
+        MigrationNoRAG(),
+        MigrationNoFallback(),
+        MigrationNoEvaluation(),
+        ConsumptionBreakdown(),
+        ConsumptionSum(),
+        CrossPrimaryModel(),
+        CrossConsumptionBudget(),
     ]
 
     /// The rule with this id.
@@ -49,6 +66,6 @@ public enum RuleRegistry {
     /// The engine with every rule and the outcome prediction: what the CLI, the LSP and the
     /// tests run.
     public static func linter(_ configuration: Configuration = Configuration()) -> Linter {
-        Linter(rules: all, configuration: configuration, predictor: Scorer())
+        Linter(rules: all, configuration: configuration, predictor: Scorer(), factsReader: ApplicationFacts())
     }
 }

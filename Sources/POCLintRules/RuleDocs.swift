@@ -6,7 +6,8 @@ public enum RuleDocs {
     public static func page(_ rule: any Rule) -> String {
         let d = rule.description
         var out = "# \(d.id)\n\n"
-        out += "**\(d.title)** · default severity: \(d.severity.rawValue) · component: \(d.component?.title ?? "whole document")\n\n"
+        let profiles = d.profiles.contains("any") ? "every profile" : d.profiles.joined(separator: ", ")
+        out += "**\(d.title)** · default severity: \(d.severity.rawValue) · component: \(d.component?.title ?? "whole document") · profile: \(profiles)\n\n"
         out += "## What it checks\n\n\(d.detail)\n\n"
         out += "## Why it matters\n\n\(d.rationale)\n\n"
         out += "## Failing \(d.triggering.count == 1 ? "example" : "examples")\n\n"
@@ -29,7 +30,8 @@ public enum RuleDocs {
         case .document(let md):
             return "```markdown\n\(md.hasSuffix("\n") ? md : md + "\n")```\n\n"
         case .section(let c, let body):
-            return "In the \(c.title) of an otherwise complete application:\n\n```markdown\n## \(c.heading)\n\n\(body)\n```\n\n"
+            let kind = RulePack.builtIn.profile(of: c).map { $0.id == "poc" ? "application" : "\($0.id) application" } ?? "application"
+            return "In the \(c.title) of an otherwise complete \(kind):\n\n```markdown\n## \(c.heading)\n\n\(body)\n```\n\n"
         }
     }
 }

@@ -5,11 +5,12 @@ import POCLintCore
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Write a skeleton application with the five sections to fill in.",
+        abstract: "Write a skeleton application with the sections to fill in.",
         discussion: """
-        The skeleton has the five sections reviewers score, a budget table with the model's \
-        price from the catalog, and guidance in HTML comments. Linting it untouched lists \
-        what remains to fill in (every TODO).
+        The POC skeleton has the five sections reviewers score, a budget table with the model's \
+        price from the catalog, and guidance in HTML comments; --profile accelerator writes the \
+        Generative AI Accelerator application's six sections with a 12-month consumption table. \
+        Linting it untouched lists what remains to fill in (every TODO).
         """)
 
     @Argument(help: "The file to write.")
@@ -21,11 +22,15 @@ struct InitCommand: ParsableCommand {
     @Option(name: .long, help: "The POC window in days: 60 or 90.")
     var window: Int = 90
 
+    @Option(name: .long, help: ArgumentHelp("The application to write: poc or accelerator.", valueName: "PROFILE"))
+    var profile: String = "poc"
+
     @Flag(name: .long, help: "Overwrite the file if it exists.")
     var force = false
 
     mutating func validate() throws {
         if window != 60 && window != 90 { throw ValidationError("--window takes 60 or 90 (days)") }
+        try ProfileOption.validate(profile)
     }
 
     func run() throws {
@@ -37,14 +42,16 @@ struct InitCommand: ParsableCommand {
         if FileManager.default.fileExists(atPath: file) && !force {
             throw CLIError("\(file) already exists; use --force to overwrite it")
         }
-        let text = Self.skeleton(model: m, asOf: m.as_of ?? pack.models.as_of, window: window)
+        let text = profile == "accelerator"
+            ? Self.acceleratorSkeleton(model: m, asOf: m.as_of ?? pack.models.as_of)
+            : Self.skeleton(model: m, asOf: m.as_of ?? pack.models.as_of, window: window)
         do {
             try AtomicWriter.write(Array(text.utf8), to: file)
         } catch {
             throw CLIError("\(file): cannot write: \(error)")
         }
         FileHandle.standardOutput.write(Data("""
-        wrote \(file): the five sections with guidance in comments; replace every TODO.
+        wrote \(file): the \(profile == "accelerator" ? "six sections of the accelerator application" : "five sections") with guidance in comments; replace every TODO.
         next: poclint lint \(file)
 
         """.utf8))
@@ -122,6 +129,76 @@ struct InitCommand: ParsableCommand {
         | 1-14 | TODO |
         | \(mid) | Mid-point review: TODO metric against the TODO threshold |
         | \(window) | Go/no-go decision: TODO criteria |
+
+        """
+    }
+
+    /// The Generative AI Accelerator application: the six sections its form asks for, with
+    /// what reviewers screen on in the comments (docs/profiles/accelerator.md).
+    static func acceleratorSkeleton(model m: ModelsFile.Model, asOf: String) -> String {
+        let months = (1...12).map { "M\($0)" }
+        let header = "| Workload | " + months.joined(separator: " | ") + " | Total |"
+        let rule = "|---|" + String(repeating: "---|", count: 13)
+        let todo = " $TODO |" + String(repeating: "  |", count: 11) + " $TODO |"
+        return """
+        # TODO company name: Generative AI Accelerator application
+
+        <!-- Written by `poclint init --profile accelerator`. Replace every TODO, then run
+             `poclint lint` on this file after each edit; `poclint explain RULE-ID` says what a
+             finding means. The accelerator takes pre-Series-B startups; the $1M tier expects a
+             Series A with an institutional lead, tens of thousands of users or $50K+ MRR, and
+             $40K-$50K a month of Bedrock spend within 12 months. -->
+
+        ## Company overview
+
+        <!-- Founded when, where, how many people; the funding stage and the last round with its
+             lead investor ("a $6M Series A led by TODO Ventures"); the team's AI/ML experience
+             (roles, publications, models shipped); traction with numbers: users, MRR or ARR,
+             signed letters of intent. -->
+
+        TODO: the company, its funding stage and lead investor, the team's AI/ML experience, and
+        traction with numbers (users, MRR, letters of intent).
+
+        ## Product description
+
+        <!-- Lead with what the AI does for the user: the product is the model's work, not a
+             dashboard with an AI feature added. Then who uses it and the result. -->
+
+        TODO: what the AI does for whom, in the first sentence; then the rest of the product.
+
+        ## Current AI architecture
+
+        <!-- What runs today: the models and providers (another cloud is fine: the plan below
+             moves it), retrieval, orchestration, volumes. -->
+
+        TODO: models, providers, retrieval and volumes today.
+
+        ## Bedrock migration plan
+
+        <!-- Commit: which workloads move to Bedrock and by when ("all production traffic by
+             month 3"); the Bedrock model of each workload (\(m.display_name), catalog as of
+             \(asOf)); retrieval (Knowledge Bases for Amazon Bedrock, the vector store); the
+             fallback; the test set, metric and threshold each cut-over must meet. -->
+
+        All production traffic moves to \(m.display_name) on Amazon Bedrock by month TODO. TODO:
+        retrieval, the fallback, and the evaluation each cut-over must pass.
+
+        ## Projected 12-month Bedrock consumption
+
+        <!-- One row per workload of the migration plan, one column per month, with a Total
+             column and row that add up. `poclint cost` does the token arithmetic. -->
+
+        \(header)
+        \(rule)
+        | TODO workload (\(m.display_name)) |\(todo)
+        | **Total** |\(todo)
+
+        ## References
+
+        <!-- Customers or partners reviewers may contact: name, role, company, and what they
+             can speak to; letters of intent attached. -->
+
+        - TODO: name, role, company, what they can speak to.
 
         """
     }

@@ -53,8 +53,11 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .long, help: "Exit 0 even when findings reach --fail-on or --max-warnings (2 still means an error).")
     var exitZero = false
 
-    @Option(name: .long, help: ArgumentHelp("Exit 1 when a document's predicted tier is below TIER: ceiling, standard, floor or rejection-risk.", valueName: "TIER"))
-    var minTier: Tier?
+    @Option(name: .long, help: ArgumentHelp("Exit 1 when a document's predicted tier is below TIER (POC: ceiling, standard, floor, rejection-risk; accelerator: ceiling, upper-median, median, lower-median, floor, rejection-risk). PROFILE:TIER gates one profile only; repeat for several.", valueName: "TIER"))
+    var minTier: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Lint every single-application document with this profile: \(RulePack.builtIn.profiles.map(\.id).joined(separator: ", ")) (a document holding two applications is always linted as two parts).", valueName: "PROFILE"))
+    var profile: String?
 
     @Option(name: .long, help: ArgumentHelp("Use this configuration file for every input (no search for .poclint.yml).", valueName: "FILE"))
     var config: String?
@@ -79,6 +82,8 @@ struct LintCommand: ParsableCommand {
         if dryRun && !fix { throw ValidationError("--dry-run goes with --fix") }
         if let n = maxWarnings, n < 0 { throw ValidationError("--max-warnings takes a number of 0 or more") }
         if fix && paths.contains("-") && !dryRun { throw ValidationError("--fix cannot write standard input back; use --fix --dry-run to see the diff") }
+        if let profile { try ProfileOption.validate(profile) }
+        _ = try TierGate(minTier)
     }
 
     func run() throws {
@@ -117,9 +122,11 @@ struct LintCommand: ParsableCommand {
             } catch {
                 throw CLIError(error.description)
             }
+            var configured = configuration
+            configured.profileOverride = profile
             linterIndex[key] = linters.count
             assignment.append(linters.count)
-            linters.append(RuleRegistry.linter(configuration))
+            linters.append(RuleRegistry.linter(configured))
         }
 
         if !fix {
@@ -134,7 +141,7 @@ struct LintCommand: ParsableCommand {
         }
         if !outcome.failures.isEmpty && outcome.reports.isEmpty { throw ExitCode(2) }
         let survivors = inputs.enumerated().filter { i, _ in outcome.succeeded[i] }
-        var reports = outcome.reports
+        var reports = CrossFiles.compare(outcome.reports, linters: survivors.map { linters[assignment[$0.offset]] })
         do {
             if fix {
                 reports = try applyFixes(reports, inputs: survivors.map(\.element), linters: survivors.map { linters[assignment[$0.offset]] })
@@ -270,11 +277,20 @@ struct LintCommand: ParsableCommand {
             failing = true
             FileHandle.standardError.write(Data("poclint: \(counts.warning) warnings, more than --max-warnings \(n)\n".utf8))
         }
-        if let minTier {
+        let gate = try TierGate(minTier)
+        if !gate.isEmpty {
             for f in files {
-                guard let tier = f.tier, tier < minTier else { continue }
-                failing = true
-                FileHandle.standardError.write(Data("poclint: \(f.path) predicts \(tier.rawValue), below --min-tier \(minTier.rawValue)\n".utf8))
+                for p in f.tiers {
+                    switch gate.check(profile: p.profile, tier: p.tier) {
+                    case .pass: continue
+                    case .below(let limit):
+                        failing = true
+                        let what = f.parts > 1 ? " (\(p.profile) application)" : ""
+                        FileHandle.standardError.write(Data("poclint: \(f.path)\(what) predicts \(p.tier.rawValue), below --min-tier \(limit)\n".utf8))
+                    case .notATier(let message):
+                        throw CLIError("\(f.path): \(message)")
+                    }
+                }
             }
         }
         if failing && !exitZero { throw ExitCode(1) }
@@ -371,10 +387,4 @@ private final class ResultSlots: @unchecked Sendable {
     }
 }
 
-extension Tier: ExpressibleByArgument {
-    public init?(argument: String) {
-        self.init(rawValue: argument)
-    }
 
-    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
-}

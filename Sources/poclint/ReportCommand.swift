@@ -32,6 +32,9 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace FILE even if it is not a poclint report.")
     var force = false
 
+    @Option(name: .long, help: ArgumentHelp("Review the application with this profile: \(RulePack.builtIn.profiles.map(\.id).joined(separator: ", ")).", valueName: "PROFILE"))
+    var profile: String?
+
     @Option(name: .long, help: ArgumentHelp("Use this configuration file (no search for .poclint.yml).", valueName: "FILE"))
     var config: String?
 
@@ -40,6 +43,7 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("reading standard input: give -o FILE (or -o - for standard output)")
         }
         if output?.isEmpty == true { throw ValidationError("-o needs a file name") }
+        if let profile { try ProfileOption.validate(profile) }
     }
 
     func run() throws {
@@ -65,12 +69,13 @@ struct ReportCommand: ParsableCommand {
             let dir = isStdin ? cwd : PathUtil.parent(PathUtil.absolute(path, relativeTo: cwd))
             configPath = loader.discover(forFileIn: dir)
         }
-        let configuration: Configuration
+        var configuration: Configuration
         do {
             configuration = try loader.configuration(configPath)
         } catch {
             throw CLIError(error.description)
         }
+        configuration.profileOverride = profile
 
         let shown = isStdin ? "<stdin>" : Self.displayPath(path)
         let result: LintResult

@@ -6,7 +6,7 @@ import POCLintReport
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "List every rule: id, component, default severity and title.")
+        abstract: "List every rule: id, profile, component, default severity and title.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
@@ -24,6 +24,7 @@ struct RulesCommand: ParsableCommand {
                     ("name", .string(r.name)),
                     ("title", .string(r.title)),
                     ("component", .string(r.component?.rawValue)),
+                    ("profiles", .array(r.profiles.map { .string($0) })),
                     ("severity", .string(r.severity.rawValue)),
                     ("rationale", .string(r.rationale)),
                     ("options", .array(r.options.map { o in
@@ -34,8 +35,8 @@ struct RulesCommand: ParsableCommand {
             })
             FileHandle.standardOutput.write(Data((value.serialized() + "\n").utf8))
         case .text:
-            let header = ["RULE", "COMPONENT", "SEVERITY", "TITLE"]
-            let rows = rules.map { [$0.id, $0.component?.rawValue ?? "document", $0.severity.rawValue, $0.title] }
+            let header = ["RULE", "PROFILE", "COMPONENT", "SEVERITY", "TITLE"]
+            let rows = rules.map { [$0.id, $0.profiles.joined(separator: ","), $0.component?.rawValue ?? "document", $0.severity.rawValue, $0.title] }
             var widths = header.map(\.count)
             for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
             func line(_ cells: [String]) -> String {

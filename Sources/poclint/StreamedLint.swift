@@ -221,17 +221,27 @@ extension LintRun {
     /// Lints on all cores and hands each file's outcome to `emit` in input order, one at a
     /// time, as soon as it and every file before it are done. `prepare` turns a result into
     /// what is kept (on the worker's thread); the result itself is dropped there.
+    ///
+    /// The cross-file comparison of `CrossFiles` is made on the way: in a folder that ends up
+    /// with exactly one single-application POC file and one accelerator file, the accelerator
+    /// file gets the findings of comparing the two. Such an accelerator file is held (its
+    /// compacted result, not its part) until every file of its folder is linted, and the files
+    /// after it wait behind it; a folder keeps at most one result of each profile meanwhile.
     static func stream<P: Sendable>(_ inputs: [InputFile], linters: [Linter],
                                     prepare: @escaping @Sendable (LintResult) -> P,
                                     emit: @escaping @Sendable (Result<P, InputError>) -> Void) {
-        let slots = OrderedSlots<P>(count: inputs.count, emit: emit)
+        let names = inputs.map { $0.isStdin ? "<stdin>" : $0.path }
+        let slots = OrderedSlots<P>(names: names, linters: linters, prepare: prepare, emit: emit)
         let lintOne: @Sendable (Int) -> Void = { i in
-            let input = inputs[i]
-            let name = input.isStdin ? "<stdin>" : input.path
-            let outcome: Result<P, InputError>
+            let outcome: Result<OrderedSlots<P>.Slot, InputError>
             do throws(InputError) {
-                let bytes = try FileCollector.read(input)
-                outcome = .success(prepare(try linters[i].lint(bytes: bytes, path: name)))
+                let bytes = try FileCollector.read(inputs[i])
+                let result = try linters[i].lint(bytes: bytes, path: names[i])
+                switch slots.role(i, result) {
+                case .accelerator: outcome = .success(.held(result.compacted()))
+                case .poc: outcome = .success(.ready(prepare(result), kept: result.compacted()))
+                case .none: outcome = .success(.ready(prepare(result), kept: nil))
+                }
             } catch {
                 outcome = .failure(error)
             }
@@ -246,26 +256,106 @@ extension LintRun {
 }
 
 /// Outcomes that arrive in any order, handed on in input order: whoever completes the next
-/// one in line emits it and every ready one after it, under a lock.
+/// one in line emits it and every ready one after it, under a lock. Keeps, per folder of two
+/// files or more, what `CrossFiles` needs (see `LintRun.stream`).
 private final class OrderedSlots<P: Sendable>: @unchecked Sendable {
-    private var slots: [Result<P, InputError>?]
-    private var next = 0
-    private let lock = NSLock()
-    private let emit: @Sendable (Result<P, InputError>) -> Void
-
-    init(count: Int, emit: @escaping @Sendable (Result<P, InputError>) -> Void) {
-        slots = Array(repeating: nil, count: count)
-        self.emit = emit
+    enum Slot: @unchecked Sendable {
+        /// Rendered; `kept` is the compacted result of a POC file its folder may compare with.
+        case ready(P, kept: LintResult?)
+        /// An accelerator file rendered once its folder is complete.
+        case held(LintResult)
     }
 
-    func put(_ i: Int, _ outcome: Result<P, InputError>) {
+    enum Role { case none, poc, accelerator }
+
+    private struct Folder {
+        var remaining: Int
+        var poc: [Int] = []
+        var accelerator: [Int] = []
+        /// The POC file's compacted result, while a comparison may still need it.
+        var pocResult: LintResult?
+        /// More than one file of a profile: no comparison in this folder.
+        var none: Bool { poc.count > 1 || accelerator.count > 1 }
+    }
+
+    private var slots: [Result<Slot, InputError>?]
+    private var next = 0
+    private let lock = NSLock()
+    private let names: [String]
+    private let linters: [Linter]
+    private let prepare: @Sendable (LintResult) -> P
+    private let emit: @Sendable (Result<P, InputError>) -> Void
+    /// For each input, its folder's index in `folders` when the folder holds two inputs or more.
+    private let folderOf: [Int?]
+    private var folders: [Folder] = []
+
+    init(names: [String], linters: [Linter], prepare: @escaping @Sendable (LintResult) -> P,
+         emit: @escaping @Sendable (Result<P, InputError>) -> Void) {
+        slots = Array(repeating: nil, count: names.count)
+        self.names = names
+        self.linters = linters
+        self.prepare = prepare
+        self.emit = emit
+        var members: [String: [Int]] = [:]
+        for (i, name) in names.enumerated() where name != "-" && name != "<stdin>" {
+            members[PathUtil.parent(name), default: []].append(i)
+        }
+        var folderOf = [Int?](repeating: nil, count: names.count)
+        for (_, list) in members.sorted(by: { $0.key < $1.key }) where list.count >= 2 {
+            for i in list { folderOf[i] = folders.count }
+            folders.append(Folder(remaining: list.count))
+        }
+        self.folderOf = folderOf
+    }
+
+    /// What a linted file is to its folder's comparison (read-only: safe on any thread).
+    func role(_ i: Int, _ result: LintResult) -> Role {
+        guard folderOf[i] != nil, result.parts.count == 1 else { return .none }
+        switch result.profile {
+        case "poc": return .poc
+        case "accelerator": return .accelerator
+        default: return .none
+        }
+    }
+
+    func put(_ i: Int, _ outcome: Result<Slot, InputError>) {
         lock.lock()
         defer { lock.unlock() }
         slots[i] = outcome
+        if let f = folderOf[i] {
+            folders[f].remaining -= 1
+            switch outcome {
+            case .success(.ready(_, let kept?)):
+                folders[f].poc.append(i)
+                folders[f].pocResult = folders[f].poc.count == 1 ? kept : nil
+            case .success(.held):
+                folders[f].accelerator.append(i)
+            default: break
+            }
+            if folders[f].none || (folders[f].remaining == 0 && folders[f].accelerator.isEmpty) {
+                folders[f].pocResult = nil
+            }
+        }
         while next < slots.count, let ready = slots[next] {
+            switch ready {
+            case .failure(let e):
+                emit(.failure(e))
+            case .success(.ready(let part, _)):
+                emit(.success(part))
+            case .success(.held(let result)):
+                let f = folderOf[next]!
+                guard folders[f].none || folders[f].remaining == 0 else { return }
+                var final = result
+                if !folders[f].none, folders[f].poc.count == 1, folders[f].accelerator.count == 1,
+                   let poc = folders[f].pocResult {
+                    let found = linters[next].compare(result, with: poc, otherPath: names[folders[f].poc[0]])
+                    if !found.isEmpty { final = result.adding(found) }
+                }
+                folders[f].pocResult = nil
+                emit(.success(prepare(final)))
+            }
             slots[next] = nil
             next += 1
-            emit(ready)
         }
     }
 }

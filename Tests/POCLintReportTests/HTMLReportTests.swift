@@ -107,10 +107,30 @@ struct HTMLReportTests {
         }
     }
 
+    @Test func bothApplicationsOfADocumentGetTheirOutcomeWithUniqueIDs() throws {
+        let (html, result) = page(try fixture("accelerator/combined-hvac-field-service.md"))
+        #expect(result.parts.count == 2)
+        #expect(html.contains("Bedrock POC credit application + Generative AI Accelerator application · review by poclint"))
+        #expect(html.contains("Predicted outcome: Generative AI Accelerator application"))
+        #expect(html.contains("Signals and tranches") && html.contains("Credit runway"))
+        // Six bars for the accelerator's sections after the POC's five; the accelerator's ladder has six tiers.
+        #expect(count("<rect class=\"bar ", in: html) == 11)
+        #expect(html.contains("upper median") && html.contains("$1M"))
+        var ids: [String: Int] = [:]
+        var rest = html[...]
+        while let r = rest.range(of: " id=\"") {
+            let after = rest[r.upperBound...]
+            let id = after.prefix { $0 != "\"" }
+            ids[String(id), default: 0] += 1
+            rest = after
+        }
+        #expect(ids.filter { $0.value > 1 }.isEmpty, "\(ids.filter { $0.value > 1 })")
+    }
+
     @Test func fiveBarsWithTextLabels() throws {
         let (html, result) = page(try fixture("floor-real-estate-listings.md"))
         #expect(count("<rect class=\"bar ", in: html) == 5)
-        for c in Component.allCases { #expect(html.contains("<rect class=\"bar band-") && html.contains("data-component=\"\(c.rawValue)\"")) }
+        for c in RulePack.builtIn.poc.componentIDs { #expect(html.contains("<rect class=\"bar band-") && html.contains("data-component=\"\(c.rawValue)\"")) }
         let p = try #require(result.prediction)
         for c in p.components {
             // The name and the number are text, not colour alone.

@@ -169,7 +169,7 @@ struct ReporterTests {
         let md = "# Acme\n\nWe use cutting-\nedge models.\n"
         let result = Linter(rules: []).lint(md, path: "a.md")
         let d = Diagnostic(ruleID: "test-flag", severity: .warning, message: "m", range: SourceRange(15, 28))
-        let file = FileReport(path: "a.md", result: LintResult(path: "a.md", document: result.document, components: result.components, diagnostics: [d], prefix: []))
+        let file = FileReport(path: "a.md", result: LintResult(path: "a.md", document: result.document, components: result.components, diagnostics: [d], prefix: [], parts: result.parts))
         let out = GitHubReporter().render([file], options: options())
         #expect(out.hasPrefix("::warning file=a.md,line=3,endLine=4,title=poclint test-flag::m"))
     }

@@ -94,8 +94,10 @@ struct StreamTests {
         let s = FileSummary(set[0])
         #expect(s.path == "apps/a.md")
         #expect(s.counts == SeverityCounts(set[0].result.diagnostics))
-        #expect(s.tier == set[0].result.prediction?.tier)
-        #expect(s.row?.path == "apps/a.md")
+        #expect(s.tiers.map(\.tier) == set[0].result.predictions.map(\.tier))
+        #expect(s.tiers.map(\.profile) == set[0].result.predictions.map(\.profile))
+        #expect(s.parts == set[0].result.parts.count)
+        #expect(s.rows.map(\.path) == set[0].result.predictions.map { _ in "apps/a.md" })
         #expect(SeverityCounts(summaries: set.map(FileSummary.init)) == SeverityCounts(set))
     }
 

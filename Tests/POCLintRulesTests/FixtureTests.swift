@@ -5,11 +5,7 @@ import POCLintRules
 
 /// Every fixture declares the diagnostics it must produce; the linter must produce exactly those.
 struct FixtureTests {
-    static let fixtures: [String] = {
-        let dir = repositoryRoot.appendingPathComponent("fixtures")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-        return names.filter { $0.hasSuffix(".md") }.sorted()
-    }()
+    static let fixtures: [String] = fixtureNames()
 
     @Test func thereAreFixtures() {
         #expect(Self.fixtures.count >= 2)

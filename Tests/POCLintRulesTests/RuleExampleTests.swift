@@ -50,7 +50,9 @@ struct RuleExampleTests {
             }
             // Under a disable comment: silent, and the comment counts as used.
             if found.isEmpty { continue }
-            let disabled = "<!-- poclint-disable \(id) -- rule example -->\n\n" + md
+            // After front matter, a finding inside it comes before any comment: disable the file.
+            let directive = md.hasPrefix("---\n") ? "poclint-disable-file" : "poclint-disable"
+            let disabled = afterFrontMatter(md, "<!-- \(directive) \(id) -- rule example -->\n\n")
             let underDisable = lint(disabled).diagnostics
             #expect(underDisable.filter { $0.ruleID == id }.isEmpty, "\(id) reported under a disable comment")
             #expect(underDisable.filter { $0.ruleID == "unused-suppression" || $0.ruleID == "unknown-suppression" }.isEmpty,
@@ -94,8 +96,16 @@ struct RuleExampleTests {
         case .section(let c, let body):
             return .section(c, "Ünïcødé 🚀 “ok” – fine.\n\n" + body)
         case .document(let md):
-            return .document("<!-- 🚀 Ünïcødé “ok” – -->\n" + md)
+            return .document(afterFrontMatter(md, "<!-- 🚀 Ünïcødé “ok” – -->\n"))
         }
+    }
+
+    /// `text` put at the start of `md`, or after its front matter (which must stay first).
+    func afterFrontMatter(_ md: String, _ text: String) -> String {
+        guard md.hasPrefix("---\n"), let close = md.range(of: "\n---\n", range: md.index(md.startIndex, offsetBy: 3)..<md.endIndex) else {
+            return text + md
+        }
+        return String(md[..<close.upperBound]) + text + String(md[close.upperBound...])
     }
 
     func inCodeBlock(_ example: RuleExample) -> RuleExample {

@@ -10,16 +10,34 @@ func readRepoFile(_ relative: String) throws -> String {
     try String(contentsOf: repositoryRoot.appendingPathComponent(relative), encoding: .utf8)
 }
 
-/// The excellent application every `.section` example is spliced into.
+/// The excellent application every `.section` example of the POC profile is spliced into.
 let baseApplication: String = {
     (try? readRepoFile("fixtures/excellent-claims-drafting.md")) ?? ""
 }()
 
+/// The excellent accelerator application the accelerator sections' examples are spliced into.
+let baseAcceleratorApplication: String = {
+    (try? readRepoFile("fixtures/accelerator/ceiling-construction-field-agent.md")) ?? ""
+}()
+
+/// The base application of a component's profile.
+func baseApplication(for component: Component) -> String {
+    RulePack.builtIn.profile(of: component)?.id == "accelerator" ? baseAcceleratorApplication : baseApplication
+}
+
+/// The profile a prediction was made with.
+func profile(_ p: Prediction) -> Profile { RulePack.builtIn.profile(p.profile)! }
+
+/// A prediction's tier rank within its profile (higher is better).
+func rank(_ p: Prediction) -> Int { profile(p).rank(p.tier) }
+
 /// A fixture's expectations, from its `<!-- poclint-expect ... -->` comment:
-/// lines `LINE:COL rule-id` and `tier: NAME`.
+/// lines `LINE:COL rule-id`, and `tier: NAME` (or, for a document holding two applications,
+/// `tier[PROFILE]: NAME` per part).
 struct FixtureExpectation {
     var diagnostics: [String] = []
     var tier: String?
+    var tiers: [String: String] = [:]
 
     init(_ text: String) {
         guard let start = text.range(of: "<!-- poclint-expect"),
@@ -29,6 +47,9 @@ struct FixtureExpectation {
             if line.isEmpty { continue }
             if line.hasPrefix("tier:") {
                 tier = line.dropFirst(5).trimmingCharacters(in: .whitespaces)
+            } else if line.hasPrefix("tier["), let close = line.firstIndex(of: "]"), let colon = line.firstIndex(of: ":") {
+                let profile = String(line[line.index(line.startIndex, offsetBy: 5)..<close])
+                tiers[profile] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             } else {
                 diagnostics.append(line)
             }
@@ -44,7 +65,7 @@ func exampleMarkdown(_ example: RuleExample) -> String {
     case .document(let md):
         return md
     case .section(let component, let body):
-        return splice(baseApplication, component: component, body: body)
+        return splice(baseApplication(for: component), component: component, body: body)
     }
 }
 
@@ -65,9 +86,15 @@ func lint(_ markdown: String) -> LintResult {
 
 /// The fixture texts by name.
 func fixtureTexts() -> [(name: String, text: String)] {
+    fixtureNames().compactMap { n in (try? readRepoFile("fixtures/" + n)).map { (n, $0) } }
+}
+
+/// Every fixture, by its path under fixtures/ ("excellent-claims-drafting.md",
+/// "accelerator/ceiling-construction-field-agent.md").
+func fixtureNames() -> [String] {
     let dir = repositoryRoot.appendingPathComponent("fixtures")
-    let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
-    return names.compactMap { n in (try? readRepoFile("fixtures/" + n)).map { (n, $0) } }
+    let all = (FileManager.default.subpaths(atPath: dir.path) ?? [])
+    return all.filter { $0.hasSuffix(".md") }.sorted()
 }
 
 /// `markdown` without the section of `component` (heading and body).

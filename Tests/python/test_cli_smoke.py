@@ -54,10 +54,19 @@ def test_many_files_end_with_one_table_sorted_by_tier():
     r = run("lint", "--no-color", "--fail-on", "never", str(FIXTURES))
     table = r.stdout[r.stdout.index("\nfile "):].splitlines()[1:]
     rows = [l for l in table if l.startswith(str(FIXTURES))]
+    # POC applications first (the profile order of rules/profiles.yml), best tier first.
+    poc = [r for r in rows if "/accelerator/" not in r or "(poc)" in r]
+    accelerator = [r for r in rows if r not in poc]
+    assert rows == poc + accelerator
     order = ["ceiling", "standard", "floor", "rejection risk"]
-    ranks = [next(i for i, t in enumerate(order) if f"  {t} (" in row) for row in rows]
-    assert len(rows) == len(list(FIXTURES.glob("*.md")))
+    ranks = [next(i for i, t in enumerate(order) if f"  {t} (" in row) for row in poc]
     assert ranks == sorted(ranks)
+    acc_order = ["ceiling", "upper median", "median", "lower median", "floor", "rejection risk"]
+    acc_ranks = [next(i for i, t in enumerate(acc_order) if f"  {t} (" in row) for row in accelerator]
+    assert acc_ranks == sorted(acc_ranks)
+    # One row per application: a document holding both gets two.
+    combined = len(list(FIXTURES.glob("accelerator/combined-*.md")))
+    assert len(rows) == len(list(FIXTURES.glob("**/*.md"))) + combined
 
 
 def test_min_tier_gate():

@@ -481,9 +481,9 @@ async def test_code_actions_follow_range_and_only(client: LanguageClient):
 
 # --- hover --------------------------------------------------------------------------------------
 
-async def hover(client, line, character):
+async def hover(client, line, character, uri=URI):
     return await client.text_document_hover_async(t.HoverParams(
-        text_document=t.TextDocumentIdentifier(uri=URI), position=t.Position(line, character)))
+        text_document=t.TextDocumentIdentifier(uri=uri), position=t.Position(line, character)))
 
 
 async def test_hover_on_a_component_heading_says_why(client: LanguageClient):
@@ -511,6 +511,20 @@ async def test_hover_on_the_title_lists_the_missing_components(client: LanguageC
     value = (await hover(client, 0, 3)).contents.value
     assert "Components found: 3 of 5" in value
     assert "budget projection: missing" in value and "POC timeline: missing" in value
+    assert "Predicted tier: **rejection risk** ($0)" in value
+
+
+async def test_an_accelerator_application_is_linted_and_hovered_with_its_profile(client: LanguageClient, tmp_path):
+    # The profile comes from the configuration; the document has no title naming it.
+    (tmp_path / ".poclint.yml").write_text("profile: accelerator\n", encoding="utf-8")
+    uri = (tmp_path / "accelerator.md").as_uri()
+    text = "# Acme\n\n## Company overview\n\nAcme raised a seed round in 2025.\n"
+    open_doc(client, uri, text)
+    diagnostics = await wait_for_diagnostics(client, uri, lambda ds: len(missing(ds)) == 5)
+    assert "funding-stage-unstated" not in {d.code for d in diagnostics}
+    value = (await hover(client, 0, 3, uri=uri)).contents.value
+    assert "Generative AI Accelerator application" in value
+    assert "Components found: 1 of 6" in value
     assert "Predicted tier: **rejection risk** ($0)" in value
 
 

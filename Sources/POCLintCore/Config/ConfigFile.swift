@@ -69,11 +69,13 @@ public struct ConfigFile: Sendable {
     public var budgetTolerance: Double?
     public var window: Int?
     public var requestedCredit: Double?
+    /// The profile of documents that do not choose one (`poc`, `accelerator`).
+    public var profile: String?
 
     public init() {}
 
     public static let topLevelKeys = ["extends", "rules", "phrases", "components", "models", "catalog_as_of",
-                                      "budget_tolerance", "window", "requested_credit"]
+                                      "budget_tolerance", "window", "requested_credit", "profile"]
     static let phraseKeys = ["phrase", "variants", "category", "components", "severity", "say_instead"]
     static let modelKeys = ["id", "provider", "family", "display_name", "aliases", "bedrock_model_id", "kind",
                             "input_per_mtok", "output_per_mtok", "source", "as_of"]
@@ -114,6 +116,14 @@ public struct ConfigFile: Sendable {
             case "budget_tolerance": config.budgetTolerance = try p.tolerance(value)
             case "window": config.window = try p.window(value)
             case "requested_credit": config.requestedCredit = try p.credit(value)
+            case "profile":
+                if case .scalar = value, value.kindName == .null { config.profile = nil; continue }
+                let name = try p.string(value, "profile")
+                let known = RulePack.builtIn.profiles.map(\.id)
+                guard known.contains(name) else {
+                    throw ConfigError(path, value, "unknown profile '\(name)'\(NearestNames.hint(name, among: known)); profiles: \(known.joined(separator: ", "))")
+                }
+                config.profile = name
             default:
                 throw ConfigError(path, keyNode, "unknown key '\(key)'\(NearestNames.hint(key, among: topLevelKeys)); known keys: \(topLevelKeys.joined(separator: ", "))")
             }
@@ -310,7 +320,7 @@ public struct ConfigFile: Sendable {
             guard case .sequence(let seq) = node else {
                 throw error(node, "phrases must be a list of entries (- phrase: ..., say_instead: ...), not \(describe(node))")
             }
-            let componentNames = ["any"] + Component.allCases.map(\.rawValue)
+            let componentNames = ["any"] + RulePack.builtIn.allComponents.map(\.rawValue)
             var out: [PhrasesFile.Entry] = []
             for item in seq {
                 let m = try mapping(item, "each entry of phrases")
@@ -326,7 +336,7 @@ public struct ConfigFile: Sendable {
                     case "components":
                         let list = try strings(v, "components")
                         for c in list where !componentNames.contains(c) {
-                            throw error(v, "unknown component '\(c)'\(NearestNames.hint(c, among: componentNames)); use any, \(Component.allCases.map(\.rawValue).joined(separator: ", "))")
+                            throw error(v, "unknown component '\(c)'\(NearestNames.hint(c, among: componentNames)); use any, \(RulePack.builtIn.allComponents.map(\.rawValue).joined(separator: ", "))")
                         }
                         if list.isEmpty { throw error(v, "components must name at least one component (or any)") }
                         entry.components = list
@@ -358,11 +368,12 @@ public struct ConfigFile: Sendable {
         func components(_ node: Node) throws(ConfigError) -> [Component: ComponentEntry] {
             if isNull(node) { return [:] }
             let m = try mapping(node, "components")
-            let names = Component.allCases.map(\.rawValue)
+            let names = RulePack.builtIn.allComponents.map(\.rawValue)
             var out: [Component: ComponentEntry] = [:]
             for (k, v) in m {
                 let name = try key(k)
-                guard let c = Component(rawValue: name) else {
+                let c = Component(name)
+                guard names.contains(name) else {
                     throw error(k, "unknown component '\(name)'\(NearestNames.hint(name, among: names)); components: \(names.joined(separator: ", "))")
                 }
                 var entry = ComponentEntry()

@@ -179,6 +179,7 @@ public enum ConfigMerge {
         out.budgetTolerance = child.budgetTolerance ?? out.budgetTolerance
         out.window = child.window ?? out.window
         out.requestedCredit = child.requestedCredit ?? out.requestedCredit
+        out.profile = child.profile ?? out.profile
         return out
     }
 }
@@ -200,6 +201,7 @@ public enum ConfigBuilder {
         if let t = values.budgetTolerance { config.budgetTolerance = t }
         config.requiredWindow = values.window
         config.requestedCredit = values.requestedCredit
+        config.profile = values.profile
         if !values.phrases.isEmpty || !values.components.isEmpty || !values.models.isEmpty || values.catalogAsOf != nil {
             config.pack = try pack(values, base: base)
         }
@@ -214,11 +216,14 @@ public enum ConfigBuilder {
             phrases.phrases.removeAll { Normalizer.key($0.phrase) == key }
             phrases.phrases.append(p)
         }
-        var components = base.components
-        for (c, entry) in values.components {
-            guard let i = components.components.firstIndex(where: { $0.id == c }) else { continue }
-            components.components[i].headings += entry.headings
-            components.components[i].cues += entry.cues
+        let profiles = base.profiles.map { p -> Profile in
+            var components = p.components
+            for (c, entry) in values.components {
+                guard let i = components.components.firstIndex(where: { $0.id == c }) else { continue }
+                components.components[i].headings += entry.headings
+                components.components[i].cues += entry.cues
+            }
+            return Profile(id: p.id, title: p.title, titles: p.titles, components: components, scoring: p.scoring)
         }
         var models = base.models
         if let asOf = values.catalogAsOf { models.as_of = asOf }
@@ -248,7 +253,7 @@ public enum ConfigBuilder {
                     source: m.source ?? "user configuration", as_of: m.as_of ?? values.catalogAsOf))
             }
         }
-        return RulePack(components: components, phrases: phrases, models: models,
-                        providers: base.providers, lexicon: base.lexicon, scoring: base.scoring)
+        return RulePack(profiles: profiles, defaultProfile: base.defaultProfile, phrases: phrases, models: models,
+                        providers: base.providers, lexicon: base.lexicon)
     }
 }

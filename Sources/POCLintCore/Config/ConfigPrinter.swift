@@ -13,6 +13,7 @@ public enum ConfigPrinter {
         out += "budget_tolerance: \(number(values.budgetTolerance ?? Configuration().budgetTolerance))\n"
         out += "window: \(values.window.map(String.init) ?? "null")  # 60 or 90; null accepts either\n"
         out += "requested_credit: \(values.requestedCredit.map(number) ?? "null")\n"
+        out += "profile: \(values.profile ?? "null")\n"
         out += "catalog_as_of: \(quote(values.catalogAsOf ?? pack.models.as_of))\n"
         out += "rules:\n"
         for rule in rules.sorted(by: { $0.id < $1.id }) {
@@ -27,7 +28,7 @@ public enum ConfigPrinter {
         }
         if !values.components.isEmpty {
             out += "components:\n"
-            for c in Component.allCases {
+            for c in RulePack.builtIn.allComponents {
                 guard let e = values.components[c] else { continue }
                 out += "  \(c.rawValue):\n"
                 if !e.headings.isEmpty { out += "    headings: \(list(e.headings))\n" }

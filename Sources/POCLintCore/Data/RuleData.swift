@@ -2,7 +2,12 @@
 public struct ComponentsFile: Codable, Sendable {
     public struct Entry: Codable, Sendable {
         public var id: Component
+        /// The section's heading ("Budget projection").
         public var title: String
+        /// The name in a sentence ("budget projection").
+        public var name: String
+        /// A short name for tables ("budget"); `name` when absent.
+        public var short: String?
         public var headings: [String]
         public var cues: [String]
     }
@@ -113,6 +118,30 @@ public struct ScoringFile: Codable, Sendable {
         public var min_component: Double?
         public var max_errors: Int?
         public var max_warnings: Int?
+        /// What the tier means, in a few words (the HTML report's ladder).
+        public var meaning: String?
+        /// Ids of `signals` the application must show for this tier.
+        public var requires: [String]?
+        /// How the award is released, if the profile models it.
+        public var tranches: [TrancheSpec]?
+    }
+    public struct TrancheSpec: Codable, Sendable {
+        public var month: Int
+        public var share: Double
+        public var milestone: String
+    }
+    /// A condition on facts read from the application (see `docs/profiles/accelerator.md`).
+    /// Every field given must hold; `any_of` holds when one of its facts reaches its value.
+    public struct SignalSpec: Codable, Sendable {
+        public var id: String
+        public var title: String
+        /// The least funding stage (an id of the profile's `stages`).
+        public var stage_at_least: String?
+        public var institutional_lead: Bool?
+        /// Fact name (users, mrr, lois) -> least value.
+        public var any_of: [String: Double]?
+        /// The projection's highest month must reach this many dollars.
+        public var peak_monthly_spend_at_least: Double?
     }
     public var schema_version: Int
     public var component_weights: [String: Double]
@@ -123,4 +152,30 @@ public struct ScoringFile: Codable, Sendable {
     public var resolved_missing_component_score: Double
     public var present_component_floor: Double
     public var tiers: [TierSpec]
+    /// Signals the tiers may require (none in the POC profile).
+    public var signals: [SignalSpec]?
+    /// Funding stages, earliest first: each names the lexicon list `stage_<id>` of its words
+    /// (the accelerator profile reads the latest current stage the application states).
+    public var stages: [String]?
+    /// The first stage that is not eligible.
+    public var ineligible_from_stage: String?
+    /// Rules any finding of which predicts the lowest tier (an ineligible applicant).
+    public var disqualifying_rules: [String]?
+}
+
+/// `rules/profiles.yml`: the application types poclint knows and where their data lives.
+public struct ProfilesFile: Codable, Sendable {
+    public struct Entry: Codable, Sendable {
+        public var id: String
+        public var title: String
+        /// Level-1 heading texts that name this application (auto-detection, two-part documents).
+        public var titles: [String]
+        public var components: String
+        public var scoring: String
+        /// An extra lexicon merged into the shared one.
+        public var lexicon: String?
+    }
+    public var schema_version: Int
+    public var `default`: String
+    public var profiles: [Entry]
 }

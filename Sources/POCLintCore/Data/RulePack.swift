@@ -15,9 +15,9 @@ public enum PatternKind: Sendable, Hashable {
     case foreignProvider
     /// A non-AWS supporting service (`index` into `providers.services`).
     case service
-    /// A heading synonym of a component (`index` into `Component.allCases`).
+    /// A heading synonym of a component (`index` into `RulePack.allComponents`).
     case heading
-    /// A content cue of a component (`index` into `Component.allCases`).
+    /// A content cue of a component (`index` into `RulePack.allComponents`).
     case cue
     /// A word of a lexicon term list (`index` into `termNames`).
     case term
@@ -39,15 +39,59 @@ public struct RulePackError: Error, Sendable, CustomStringConvertible {
     public var description: String { "\(file): \(message)" }
 }
 
+/// One kind of application poclint lints: its components and its scoring rubric.
+public struct Profile: Sendable {
+    public let id: String
+    public let title: String
+    /// Normalised level-1 heading texts that name this application.
+    public let titles: [String]
+    public let components: ComponentsFile
+    public let scoring: ScoringFile
+    /// The components, in the order of `components.yml` (the order sections are expected in).
+    public let componentIDs: [Component]
+
+    public init(id: String, title: String, titles: [String], components: ComponentsFile, scoring: ScoringFile) {
+        self.id = id
+        self.title = title
+        self.titles = titles.map(Normalizer.key)
+        self.components = components
+        self.scoring = scoring
+        self.componentIDs = components.components.map(\.id)
+    }
+
+    /// Position of a component in this profile (nil: another profile's).
+    public func index(of c: Component) -> Int? { componentIDs.firstIndex(of: c) }
+
+    /// The tier spec of a tier id.
+    public func tier(_ t: Tier) -> ScoringFile.TierSpec? { scoring.tiers.first { $0.id == t } }
+
+    /// Rank of a tier in this profile's ladder: higher is better; -1 for a tier it does not have.
+    public func rank(_ t: Tier) -> Int {
+        guard let i = scoring.tiers.firstIndex(where: { $0.id == t }) else { return -1 }
+        return scoring.tiers.count - 1 - i
+    }
+
+    /// The tier above, if any.
+    public func next(_ t: Tier) -> Tier? {
+        guard let i = scoring.tiers.firstIndex(where: { $0.id == t }), i > 0 else { return nil }
+        return scoring.tiers[i - 1].id
+    }
+
+    public var tiers: [Tier] { scoring.tiers.map(\.id) }
+}
+
 /// All the data the rules read, decoded and compiled into one phrase automaton.
 /// Immutable and shared by every file of a run.
 public final class RulePack: Sendable {
-    public let components: ComponentsFile
+    /// Every profile, in the order of `rules/profiles.yml`; the first is not necessarily the default.
+    public let profiles: [Profile]
+    public let defaultProfile: String
     public let phrases: PhrasesFile
     public let models: ModelsFile
     public let providers: ProvidersFile
     public let lexicon: LexiconFile
-    public let scoring: ScoringFile
+    /// Every profile's components, profile after profile (the `index` of `.heading` and `.cue` entries).
+    public let allComponents: [Component]
     /// Term list names, sorted (the `index` of `.term` entries).
     public let termNames: [String]
     /// The patterns every text is scanned for: phrases, model and provider names, services,
@@ -65,14 +109,16 @@ public final class RulePack: Sendable {
     private let termIndex: [String: Int]
     private let modelIndex: [String: Int]
 
-    public init(components: ComponentsFile, phrases: PhrasesFile, models: ModelsFile,
-                providers: ProvidersFile, lexicon: LexiconFile, scoring: ScoringFile) {
-        self.components = components
+    public init(profiles: [Profile], defaultProfile: String, phrases: PhrasesFile, models: ModelsFile,
+                providers: ProvidersFile, lexicon: LexiconFile) {
+        self.profiles = profiles
+        self.defaultProfile = defaultProfile
         self.phrases = phrases
         self.models = models
         self.providers = providers
         self.lexicon = lexicon
-        self.scoring = scoring
+        let allComponents = profiles.flatMap(\.componentIDs)
+        self.allComponents = allComponents
         let names = lexicon.terms.keys.sorted()
         self.termNames = names
         self.termIndex = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
@@ -117,8 +163,8 @@ public final class RulePack: Sendable {
             add(s.name, PatternEntry(kind: .service, index: i))
             for a in s.aliases { add(a, PatternEntry(kind: .service, index: i)) }
         }
-        for c in components.components {
-            let ci = Component.allCases.firstIndex(of: c.id)!
+        for c in profiles.flatMap(\.components.components) {
+            let ci = allComponents.firstIndex(of: c.id)!
             for h in c.headings { add(h, PatternEntry(kind: .heading, index: ci)) }
             for q in c.cues { add(q, PatternEntry(kind: .cue, index: ci)) }
         }
@@ -142,12 +188,36 @@ public final class RulePack: Sendable {
         return i
     }
 
+    /// Index of a lexicon list, or nil when no such list exists (a profile's own lists).
+    public func termListIndex(_ name: String) -> Int? { termIndex[name] }
+
     public func model(id: String) -> ModelsFile.Model? {
         modelIndex[id].map { models.models[$0] }
     }
 
+    /// A profile by id.
+    public func profile(_ id: String) -> Profile? { profiles.first { $0.id == id } }
+
+    /// The default profile (`rules/profiles.yml` `default`).
+    public var poc: Profile { profile(defaultProfile) ?? profiles[0] }
+
+    /// The profile a component belongs to.
+    public func profile(of c: Component) -> Profile? { profiles.first { $0.index(of: c) != nil } }
+
     public func componentEntry(_ c: Component) -> ComponentsFile.Entry? {
-        components.components.first { $0.id == c }
+        profile(of: c)?.components.components.first { $0.id == c }
+    }
+
+    /// The profile whose application a heading names (normalised text equal to one of its titles, or containing one).
+    public func profile(namedBy heading: String) -> Profile? {
+        let key = " " + Normalizer.key(heading) + " "
+        var best: (Profile, Int)? = nil
+        for p in profiles {
+            for t in p.titles where key.contains(" " + t + " ") {
+                if best == nil || t.count > best!.1 { best = (p, t.count) }
+            }
+        }
+        return best?.0
     }
 
     /// The built-in packs embedded in the binary.
@@ -166,13 +236,32 @@ public final class RulePack: Sendable {
             if let yaml = overrides[name] { return try decode(type, yaml, name) }
             return try decodeEmbedded(type, name)
         }
-        return RulePack(
-            components: try file(ComponentsFile.self, "components.yml"),
-            phrases: try file(PhrasesFile.self, "phrases.yml"),
-            models: try file(ModelsFile.self, "models.yml"),
-            providers: try file(ProvidersFile.self, "providers.yml"),
-            lexicon: try file(LexiconFile.self, "lexicon.yml"),
-            scoring: try file(ScoringFile.self, "scoring.yml"))
+        let index = try file(ProfilesFile.self, "profiles.yml")
+        var lexicon = try file(LexiconFile.self, "lexicon.yml")
+        var profiles: [Profile] = []
+        for e in index.profiles {
+            profiles.append(Profile(id: e.id, title: e.title, titles: e.titles,
+                                    components: try file(ComponentsFile.self, e.components),
+                                    scoring: try file(ScoringFile.self, e.scoring)))
+            if let extra = e.lexicon {
+                for (name, words) in try file(LexiconFile.self, extra).terms {
+                    guard lexicon.terms[name] == nil else {
+                        throw RulePackError(file: extra, message: "term list '\(name)' is already defined in lexicon.yml")
+                    }
+                    lexicon.terms[name] = words
+                }
+            }
+        }
+        let ids = profiles.flatMap(\.componentIDs)
+        if let dup = ids.first(where: { id in ids.filter { $0 == id }.count > 1 }) {
+            throw RulePackError(file: "profiles.yml", message: "component '\(dup)' is defined by two profiles")
+        }
+        guard profiles.contains(where: { $0.id == index.default }) else {
+            throw RulePackError(file: "profiles.yml", message: "default profile '\(index.default)' is not defined")
+        }
+        return RulePack(profiles: profiles, defaultProfile: index.default, phrases: try file(PhrasesFile.self, "phrases.yml"),
+                        models: try file(ModelsFile.self, "models.yml"),
+                        providers: try file(ProvidersFile.self, "providers.yml"), lexicon: lexicon)
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ yaml: String, _ file: String) throws -> T {

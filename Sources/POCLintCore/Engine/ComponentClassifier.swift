@@ -18,23 +18,48 @@ public struct ComponentMap: Sendable {
     public internal(set) var titleSection: Int?
 
     public subscript(_ c: Component) -> ComponentAssignment? { assignments[c] }
+
+    /// Adds another part's map (component ids differ between profiles).
+    public mutating func merge(_ other: ComponentMap) {
+        for (c, a) in other.assignments where assignments[c] == nil { assignments[c] = a }
+        duplicates += other.duplicates
+        if runComponent.count < other.runComponent.count { runComponent += Array(repeating: nil, count: other.runComponent.count - runComponent.count) }
+        for (i, c) in other.runComponent.enumerated() where c != nil && runComponent[i] == nil { runComponent[i] = c }
+    }
 }
 
 /// Decides which section holds each of the five components: heading synonyms first (longest
 /// match, then the one ending last), a named model in a heading for the model rationale,
 /// then content cues for sections no heading explains.
 public enum ComponentClassifier {
-    public static func classify(_ doc: Document, _ analysis: TextAnalysis, _ pack: RulePack) -> ComponentMap {
+    public static func classify(_ doc: Document, _ analysis: TextAnalysis, _ pack: RulePack,
+                                profile: Profile? = nil, scope: SourceRange? = nil) -> ComponentMap {
         var map = ComponentMap()
+        let profile = profile ?? pack.poc
         let sections = doc.sections
-        let levelOnes = sections.filter { $0.kind == .heading && $0.level == 1 }.count
-        if let first = sections.first, first.kind == .heading, first.level == 1, levelOnes == 1, sections.count > 1 {
-            map.titleSection = 0
+        // The sections of the part being classified (all of them without a scope).
+        let inScope: (Int) -> Bool = { si in
+            guard let scope else { return true }
+            return sections[si].range.start >= scope.start && sections[si].range.start < scope.end
         }
+        if let scope {
+            // A part's first section is its title ("# Generative AI Accelerator application").
+            if let first = sections.indices.first(where: inScope), sections[first].kind == .heading,
+               sections[first].range.start == scope.start || pack.profile(namedBy: sections[first].title) != nil {
+                map.titleSection = first
+            }
+        } else {
+            let levelOnes = sections.filter { $0.kind == .heading && $0.level == 1 }.count
+            if let first = sections.first, first.kind == .heading, first.level == 1, levelOnes == 1, sections.count > 1 {
+                map.titleSection = 0
+            }
+        }
+        let allComponents = pack.allComponents
+        let ownComponents = Set(profile.componentIDs)
 
         // Heading candidates per section.
         var best: [(component: Component, synonym: String, score: (Int, Int))?] = Array(repeating: nil, count: sections.count)
-        for (si, s) in sections.enumerated() where si != map.titleSection {
+        for (si, s) in sections.enumerated() where si != map.titleSection && inScope(si) {
             guard let ri = doc.blocks[s.block].text else { continue }
             let run = doc.texts[ri]
             let titleText = s.kind == .heading ? 0..<run.bytes.count : 0..<(run.sourceRange.start == s.titleRange.start ? titleLength(run, s) : 0)
@@ -43,11 +68,11 @@ public enum ComponentClassifier {
                     let candidate: Component?
                     var length = m.textRange.count
                     switch e.kind {
-                    case .heading: candidate = Component.allCases[e.index]
+                    case .heading: candidate = allComponents[e.index]
                     case .model, .family: candidate = .model; length = 1
                     default: candidate = nil
                     }
-                    guard let c = candidate else { continue }
+                    guard let c = candidate, ownComponents.contains(c) else { continue }
                     let score = (length, m.textRange.upperBound)
                     if best[si] == nil || score > best[si]!.score {
                         best[si] = (c, run.string(m.textRange), score)
@@ -74,7 +99,7 @@ public enum ComponentClassifier {
                 continue
             }
             let what = sections[si].kind == .heading ? "heading" : "lead-in label"
-            let reason = cand.score.0 == 1 && cand.component == .model && pack.entries.isEmpty == false && !isSynonym(cand.synonym, pack)
+            let reason = cand.score.0 == 1 && cand.component == .model && pack.entries.isEmpty == false && !isSynonym(cand.synonym, profile)
                 ? "\(what) '\(sections[si].title)' names the model \(cand.synonym)"
                 : "\(what) '\(sections[si].title)' matches '\(cand.synonym)'"
             map.assignments[cand.component] = ComponentAssignment(component: cand.component, section: si, reason: reason)
@@ -83,10 +108,10 @@ public enum ComponentClassifier {
         // Content cues for the components no heading named.
         // Only in a document that headings already show to be an application: cues decide an
         // unnamed section, they do not turn any Markdown file into one.
-        let missing = Component.allCases.filter { map.assignments[$0] == nil }
+        let missing = profile.componentIDs.filter { map.assignments[$0] == nil }
         if !missing.isEmpty && !map.assignments.isEmpty {
             let assignedSections = Set(map.assignments.values.map(\.section))
-            for (si, s) in sections.enumerated() where best[si] == nil && si != map.titleSection && !assignedSections.contains(si) {
+            for (si, s) in sections.enumerated() where best[si] == nil && si != map.titleSection && !assignedSections.contains(si) && inScope(si) {
                 if s.level > 2 && s.kind == .heading { continue }
                 if hasAssignedAncestor(si) { continue }
                 var cues: [Component: Set<Int>] = [:]
@@ -96,14 +121,14 @@ public enum ComponentClassifier {
                 let own = SourceRange(s.range.start, firstChild.map { sections[$0].range.start } ?? s.range.end)
                 for ri in runIndices(in: own, doc) {
                     for m in analysis.all(ri) {
-                        for e in pack.entries[m.pattern] where e.kind == .cue {
-                            cues[Component.allCases[e.index], default: []].insert(m.pattern)
+                        for e in pack.entries[m.pattern] where e.kind == .cue && ownComponents.contains(allComponents[e.index]) {
+                            cues[allComponents[e.index], default: []].insert(m.pattern)
                         }
                     }
                 }
                 let ranked = missing.filter { map.assignments[$0] == nil }
                     .map { ($0, cues[$0]?.count ?? 0) }
-                    .filter { $0.1 >= pack.components.cue_threshold }
+                    .filter { $0.1 >= profile.components.cue_threshold }
                     .sorted { $0.1 > $1.1 }
                 if let (c, n) = ranked.first, ranked.count == 1 || ranked[1].1 < n {
                     let words = cues[c]!.map { pack.keys[$0] }.sorted().prefix(4).joined(separator: ", ")
@@ -125,7 +150,7 @@ public enum ComponentClassifier {
     }
 
     /// Indices of the text runs whose block starts within `range` (runs are in document order).
-    static func runIndices(in range: SourceRange, _ doc: Document) -> Range<Int> {
+    public static func runIndices(in range: SourceRange, _ doc: Document) -> Range<Int> {
         func firstRun(atOrAfter offset: Int) -> Int {
             var lo = 0
             var hi = doc.texts.count
@@ -138,9 +163,9 @@ public enum ComponentClassifier {
         return firstRun(atOrAfter: range.start)..<firstRun(atOrAfter: range.end)
     }
 
-    static func isSynonym(_ text: String, _ pack: RulePack) -> Bool {
+    static func isSynonym(_ text: String, _ profile: Profile) -> Bool {
         let key = Normalizer.key(text)
-        return pack.components.components.contains { $0.headings.contains { Normalizer.key($0) == key } }
+        return profile.components.components.contains { $0.headings.contains { Normalizer.key($0) == key } }
     }
 
     static func isAncestor(_ a: Int, of b: Int, _ sections: [Section]) -> Bool {

@@ -22,6 +22,10 @@ public struct RuleSetting: Sendable, Hashable {
 public struct Configuration: Sendable {
     public var rules: [String: RuleSetting] = [:]
     public var pack: RulePack = .builtIn
+    /// The profile of `.poclint.yml` (`profile:`), for documents that do not choose one.
+    public var profile: String? = nil
+    /// `--profile`: the profile of every single-application document of the run.
+    public var profileOverride: String? = nil
     /// Relative tolerance for budget arithmetic (0.10 = 10%).
     public var budgetTolerance: Double = 0.10
     /// The POC window the application must use (60 or 90), or nil for either.

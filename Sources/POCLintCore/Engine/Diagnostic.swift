@@ -13,39 +13,51 @@ public enum Severity: String, Sendable, Hashable, Codable, Comparable, CaseItera
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }
 
-/// The five components a Bedrock POC application must have.
-public enum Component: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
-    case useCase = "use-case"
-    case model
-    case evaluation
-    case budget
-    case timeline
+/// A required section of an application (a component of the POC application, a section of the
+/// accelerator application). Components are data: each profile lists its own in
+/// `rules/<profile>/components.yml`; ids are unique across profiles.
+public struct Component: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(_ id: String) { self.rawValue = id }
 
-    /// The name a founder reads.
-    public var title: String {
-        switch self {
-        case .useCase: "use case"
-        case .model: "model selection rationale"
-        case .evaluation: "evaluation methodology"
-        case .budget: "budget projection"
-        case .timeline: "POC timeline"
+    // The POC profile's components.
+    public static let useCase = Component("use-case")
+    public static let model = Component("model")
+    public static let evaluation = Component("evaluation")
+    public static let budget = Component("budget")
+    public static let timeline = Component("timeline")
+
+    // The accelerator profile's sections.
+    public static let company = Component("company")
+    public static let product = Component("product")
+    public static let architecture = Component("architecture")
+    public static let migration = Component("migration")
+    public static let consumption = Component("consumption")
+    public static let references = Component("references")
+
+    /// The name a founder reads, in a sentence ("budget projection").
+    public var title: String { ComponentNames.builtIn.names[rawValue]?.name ?? rawValue }
+
+    /// A heading for a new section of this component ("Budget projection").
+    public var heading: String { ComponentNames.builtIn.names[rawValue]?.heading ?? rawValue }
+
+    /// A short name for tables ("model rationale").
+    public var shortTitle: String { ComponentNames.builtIn.names[rawValue]?.short ?? title }
+
+    public var description: String { rawValue }
+}
+
+/// The names of every built-in profile's components, read from the embedded rule packs.
+public struct ComponentNames: Sendable {
+    public var names: [String: (name: String, heading: String, short: String)]
+    public static let builtIn: ComponentNames = {
+        var names: [String: (name: String, heading: String, short: String)] = [:]
+        for p in RulePack.builtIn.profiles {
+            for e in p.components.components { names[e.id.rawValue] = (e.name, e.title, e.short ?? e.name) }
         }
-    }
-
-    /// A heading for a new section of this component.
-    public var heading: String {
-        switch self {
-        case .useCase: "Use case"
-        case .model: "Model selection rationale"
-        case .evaluation: "Evaluation methodology"
-        case .budget: "Budget projection"
-        case .timeline: "POC timeline"
-        }
-    }
-
-    public static func < (lhs: Component, rhs: Component) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
+        return ComponentNames(names: names)
+    }()
 }
 
 /// A replacement of a source range by new text.

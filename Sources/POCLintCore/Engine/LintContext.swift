@@ -5,6 +5,11 @@ public final class LintContext {
     public let configuration: Configuration
     public let analysis: TextAnalysis
     public let components: ComponentMap
+    /// The profile this part of the document is linted with.
+    public let profile: Profile
+    /// The part of the document being linted (nil: all of it). A document that holds a POC
+    /// application and an accelerator application is linted as two parts.
+    public let scope: SourceRange?
     public var pack: RulePack { configuration.pack }
     public var source: SourceText { document.source }
 
@@ -13,11 +18,18 @@ public final class LintContext {
     private var currentSetting = RuleSetting()
     private var cache: [String: Any] = [:]
 
-    public init(document: Document, configuration: Configuration) {
+    public init(document: Document, configuration: Configuration, profile: Profile? = nil, scope: SourceRange? = nil,
+                analysis: TextAnalysis? = nil) {
         self.document = document
         self.configuration = configuration
-        self.analysis = TextAnalysis(document: document, pack: configuration.pack)
-        self.components = ComponentClassifier.classify(document, analysis, configuration.pack)
+        let profile = profile ?? configuration.pack.profile(configuration.profile ?? configuration.pack.defaultProfile) ?? configuration.pack.poc
+        self.profile = profile
+        self.scope = scope
+        let analysis = analysis ?? TextAnalysis(document: document, pack: configuration.pack)
+        self.analysis = analysis
+        self.components = ComponentClassifier.classify(document, analysis, configuration.pack, profile: profile, scope: scope)
+        self.allRuns = scope.map { ComponentClassifier.runIndices(in: $0, document) } ?? 0..<document.texts.count
+        self.runsCache = Array(repeating: nil, count: profile.componentIDs.count)
     }
 
     /// Runs one rule (severity overrides and options of its configuration apply).
@@ -76,14 +88,14 @@ public final class LintContext {
 
     /// Indices of the text runs that belong to a component (its section minus nested sections of other components).
     public func runs(_ c: Component) -> [Int] {
-        let i = Component.allCases.firstIndex(of: c)!
+        guard let i = profile.index(of: c) else { return [] }
         if let cached = runsCache[i] { return cached }
         let found = components.runComponent.indices.filter { components.runComponent[$0] == c }
         runsCache[i] = found
         return found
     }
 
-    private var runsCache: [[Int]?] = Array(repeating: nil, count: Component.allCases.count)
+    private var runsCache: [[Int]?]
     private var quantitiesCache: [Int: Quantities] = [:]
 
     /// Numbers, money, token volumes and days of a text run (read once per run, on demand).
@@ -94,8 +106,8 @@ public final class LintContext {
         return q
     }
 
-    /// Text runs outside code, in any component or none.
-    public var allRuns: Range<Int> { 0..<document.texts.count }
+    /// Text runs outside code, in any component or none, of the part being linted.
+    public let allRuns: Range<Int>
 
     /// Every match of a run, term-list words included (scanned for on first use).
     public func matches(inRun ri: Int) -> ArraySlice<PhraseMatch> {

@@ -1,33 +1,52 @@
-/// The award tiers of the Bedrock POC pool, best first.
-public enum Tier: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
-    case ceiling
-    case standard
-    case floor
-    case rejectionRisk = "rejection-risk"
+/// A predicted award tier. Tiers are data: each profile lists its own, best first, in
+/// `rules/<profile>/scoring.yml` (the POC pool: ceiling, standard, floor, rejection-risk).
+/// Ranks and awards belong to the profile's ladder (`ScoringFile.tiers`), not to the id:
+/// `ceiling` is $50K in the POC pool and $1M in the accelerator.
+public struct Tier: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(_ id: String) { self.rawValue = id }
 
-    /// Rank: higher is better.
-    public var rank: Int {
-        switch self {
-        case .ceiling: 3
-        case .standard: 2
-        case .floor: 1
-        case .rejectionRisk: 0
-        }
+    public static let ceiling = Tier("ceiling")
+    public static let standard = Tier("standard")
+    public static let floor = Tier("floor")
+    public static let rejectionRisk = Tier("rejection-risk")
+
+    /// The id in words ("rejection risk", "upper median").
+    public var words: String { String(rawValue.map { $0 == "-" ? " " : $0 }) }
+    public var description: String { rawValue }
+}
+
+/// A signal a tier requires (Series A with an institutional lead, $50K+ MRR...), whether the
+/// application shows it, and what it was read from.
+public struct SignalResult: Sendable, Hashable, Codable {
+    public var id: String
+    public var title: String
+    public var met: Bool
+    /// What poclint read ("Series A led by Northwind Ventures (line 12)"), or why it is not met.
+    public var detail: String
+    public init(id: String, title: String, met: Bool, detail: String) {
+        self.id = id
+        self.title = title
+        self.met = met
+        self.detail = detail
     }
+}
 
-    public var words: String {
-        switch self {
-        case .ceiling: "ceiling"
-        case .standard: "standard"
-        case .floor: "floor"
-        case .rejectionRisk: "rejection risk"
-        }
+/// One tranche of an award: when it is released, how much, on what milestone, and whether
+/// the projected consumption up to the next tranche fits in what has been released.
+public struct Tranche: Sendable, Hashable, Codable {
+    public var month: Int
+    public var amount: Double
+    public var milestone: String
+    /// nil when the application has no monthly projection to compare with.
+    public var covers: Bool?
+    public init(month: Int, amount: Double, milestone: String, covers: Bool?) {
+        self.month = month
+        self.amount = amount
+        self.milestone = milestone
+        self.covers = covers
     }
-
-    public static func < (lhs: Tier, rhs: Tier) -> Bool { lhs.rank < rhs.rank }
-
-    /// The tier above, if any.
-    public var next: Tier? { Tier.allCases.first { $0.rank == rank + 1 } }
 }
 
 /// One component's score, the evidence found, and the findings that cost points.
@@ -115,6 +134,8 @@ public struct Runway: Sendable, Hashable, Codable {
 
 /// The predicted outcome of one application.
 public struct Prediction: Sendable, Hashable, Codable {
+    /// The profile the application was scored with (`poc`, `accelerator`).
+    public var profile: String
     public var tier: Tier
     /// Award in dollars of the predicted tier.
     public var award: Double
@@ -125,10 +146,21 @@ public struct Prediction: Sendable, Hashable, Codable {
     /// The smallest set of fixes found that reaches the next tier (empty at the ceiling, or when none does).
     public var nextTier: Tier?
     public var fixesToNextTier: [RankedFix]
+    /// Award in dollars of the next tier, if any.
+    public var nextAward: Double?
     public var runway: Runway?
+    /// The signals the tiers require, met or not (empty for a profile whose tiers require none).
+    public var signals: [SignalResult]
+    /// How the award is released (empty for a profile without a tranche schedule).
+    public var tranches: [Tranche]
 
-    public init(tier: Tier, award: Double, overall: Double, components: [ComponentScore], fixes: [RankedFix],
-                nextTier: Tier?, fixesToNextTier: [RankedFix], runway: Runway?) {
+    public init(profile: String = "poc", tier: Tier, award: Double, overall: Double, components: [ComponentScore], fixes: [RankedFix],
+                nextTier: Tier?, nextAward: Double? = nil, fixesToNextTier: [RankedFix], runway: Runway?,
+                signals: [SignalResult] = [], tranches: [Tranche] = []) {
+        self.profile = profile
+        self.nextAward = nextAward
+        self.signals = signals
+        self.tranches = tranches
         self.tier = tier
         self.award = award
         self.overall = overall

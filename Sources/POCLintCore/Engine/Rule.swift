@@ -36,10 +36,16 @@ public struct RuleDescription: Sendable {
     public var options: [RuleOption]
     /// Whether the rule reads prose (it must then be silent on text inside code blocks).
     public var readsProse: Bool
+    /// The profiles the rule runs in (`any`: every profile).
+    public var profiles: [String]
+
+    /// Whether the rule runs on an application of this profile.
+    public func runs(in profile: String) -> Bool { profiles.contains("any") || profiles.contains(profile) }
 
     public init(id: String, title: String, detail: String, rationale: String, severity: Severity, component: Component?,
                 triggering: [RuleExample], nonTriggering: [RuleExample], options: [RuleOption] = [],
-                readsProse: Bool = true) {
+                readsProse: Bool = true, profiles: [String] = ["poc"]) {
+        self.profiles = profiles
         self.id = id
         self.title = title
         self.detail = detail

@@ -14,6 +14,6 @@ extension LintResult {
     /// The same result holding a compacted document.
     public func compacted() -> LintResult {
         LintResult(path: path, document: document.compacted(), components: components, diagnostics: diagnostics,
-                   prefix: prefix, prediction: prediction)
+                   prefix: prefix, parts: parts)
     }
 }

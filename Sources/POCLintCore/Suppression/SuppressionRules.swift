@@ -16,7 +16,8 @@ public enum SuppressionRules {
         nonTriggering: [
             .document("# Acme\n\n<!-- poclint-disable-file missing-component -- a template, not an application -->\n"),
         ],
-        readsProse: false)
+        readsProse: false,
+        profiles: ["any"])
 
     public static let unused = RuleDescription(
         id: "unused-suppression",
@@ -31,7 +32,8 @@ public enum SuppressionRules {
         nonTriggering: [
             .document("# Acme\n\n<!-- poclint-disable-file missing-component -- a template, not an application -->\n"),
         ],
-        readsProse: false)
+        readsProse: false,
+        profiles: ["any"])
 
     public static let all: [RuleDescription] = [unknown, unused]
     public static let ids: Set<String> = Set(all.map(\.id))

@@ -138,7 +138,8 @@ public struct DuplicateComponent: Rule {
         nonTriggering: [
             .document("# Acme\n\n## Use case\n\nx\n\n## Model choice\n\nx\n\n## Evaluation\n\n### Metrics\n\nx\n\n## Budget\n\nx\n\n## Timeline\n\nx\n"),
         ],
-        readsProse: false)
+        readsProse: false,
+        profiles: ["any"])
 
     public func check(_ context: LintContext) {
         for (component, si) in context.components.duplicates {

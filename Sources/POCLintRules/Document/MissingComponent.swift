@@ -19,17 +19,20 @@ public struct MissingComponent: Rule {
             .document("# Acme\n\n## Problem\n\nx\n\n## Why Claude Sonnet 4\n\nx\n\n## Success metrics\n\nx\n\n## Cost projection\n\nx\n\n## Milestones\n\nx\n"),
             .document("# Acme\n\n**Use case.** x\n\n**Model choice.** x\n\n**Evaluation.** x\n\n**Budget.** x\n\n**Timeline.** x\n"),
         ],
-        readsProse: false)
+        readsProse: false,
+        profiles: ["any"])
 
     public func check(_ context: LintContext) {
         let doc = context.document
-        let present = Component.allCases.filter { context.components[$0] != nil }
-        for c in Component.allCases where context.components[c] == nil {
-            let next = present.filter { $0 > c }.compactMap { n in context.components[n].map { doc.sections[$0.section] } }
+        let order = context.profile.componentIDs
+        let present = order.filter { context.components[$0] != nil }
+        let rank = { (c: Component) in order.firstIndex(of: c)! }
+        for c in order where context.components[c] == nil {
+            let next = present.filter { rank($0) > rank(c) }.compactMap { n in context.components[n].map { doc.sections[$0.section] } }
                 .min { $0.range.start < $1.range.start }
-            let previous = present.filter { $0 < c }.compactMap { p in context.components[p].map { doc.sections[$0.section] } }
+            let previous = present.filter { rank($0) < rank(c) }.compactMap { p in context.components[p].map { doc.sections[$0.section] } }
                 .max { $0.range.start < $1.range.start }
-            let message = "Missing component: \(c.title). Reviewers score five components; an application without its \(c.title) is at risk of rejection."
+            let message = "Missing component: \(c.title). Reviewers score \(order.count == 5 ? "five" : String(order.count)) components; an application without its \(c.title) is at risk of rejection."
             if let next {
                 let level = next.kind == .heading ? next.level : 2
                 let at = doc.blocks[next.block].range.start

@@ -23,7 +23,8 @@ public struct VaguePhrase: Rule {
             .section(.model, "Claude Sonnet 4 on Bedrock scored 0.92 F1 against 0.84 for Claude 3 Haiku on our 300-example set."),
             .document("# Acme\n\nThe model id is `TBD-1` in the code sample.\n"),
         ],
-        options: [RuleOption("categories", default: "all", "Phrase categories to report (placeholder, hedge, hype, vague, open-ended, non-committal).")])
+        options: [RuleOption("categories", default: "all", "Phrase categories to report (placeholder, hedge, hype, vague, open-ended, non-committal).")],
+        profiles: ["any"])
 
     public func check(_ context: LintContext) {
         let phrases = context.pack.phrases.phrases

@@ -49,6 +49,8 @@ enum Evidence {
             out.append(facts.milestones.isEmpty ? "no dated milestones" : "milestones on days: " + facts.milestones.prefix(6).map { String($0.day) }.joined(separator: ", "))
             list("mid-point", context.componentTerms("midpoint", .timeline), limit: 1)
             list("decision", context.componentTerms("decision", .timeline), limit: 1)
+        default:
+            out += AcceleratorEvidence.collect(c, context)
         }
         return out
     }

@@ -10,6 +10,23 @@ public struct Scorer: Predicting {
     /// The rubric applied to a set of findings.
     struct Rubric {
         let scoring: ScoringFile
+        /// The profile's components, in order.
+        let components: [Component]
+        /// Ids of the signals the application shows (tiers that require others are out of reach).
+        var metSignals: Set<String> = []
+
+        init(profile: Profile, metSignals: Set<String> = []) {
+            self.scoring = profile.scoring
+            self.components = profile.componentIDs
+            self.metSignals = metSignals
+        }
+
+        /// Whether a tier's signal requirements hold.
+        func signalsHold(_ t: ScoringFile.TierSpec) -> Bool {
+            (t.requires ?? []).allSatisfy { metSignals.contains($0) }
+        }
+
+        func disqualifies(_ ruleID: String) -> Bool { scoring.disqualifying_rules?.contains(ruleID) ?? false }
 
         func cost(_ d: Diagnostic) -> Double {
             scoring.rule_cost[d.ruleID] ?? scoring.severity_cost[d.severity.rawValue] ?? 0
@@ -23,7 +40,7 @@ public struct Scorer: Predicting {
             var seen: [String: Int] = [:]
             seen.reserveCapacity(8)
             var documentCost = 0.0
-            for c in Component.allCases {
+            for c in components {
                 scores[c] = present.contains(c) ? 100 : resolvedMissing.contains(c) ? scoring.resolved_missing_component_score : 0
             }
             // Costliest first within each rule and component, so that the decay never makes
@@ -47,7 +64,7 @@ public struct Scorer: Predicting {
             }
             var weighted = 0.0
             var weights = 0.0
-            for c in Component.allCases {
+            for c in components {
                 let w = scoring.component_weights[c.rawValue] ?? 0
                 weighted += w * scores[c]!
                 weights += w
@@ -59,8 +76,10 @@ public struct Scorer: Predicting {
         /// A finding reduced to what the rubric reads, for fast re-scoring.
         struct Entry {
             let rule: Int
-            /// Index in `Component.allCases`, or -1 for a whole-document finding.
+            /// Index in `components`, or -1 for a whole-document finding.
             let component: Int
+            /// A finding of a disqualifying rule (the lowest tier, whatever the score).
+            let disqualifying: Bool
             let cost: Double
             let documentCost: Double
             let isMissing: Bool
@@ -73,7 +92,8 @@ public struct Scorer: Predicting {
             var ruleIDs: [String: Int] = [:]
             return findings.map { d in
                 let rule = ruleIDs[d.ruleID] ?? { let n = ruleIDs.count; ruleIDs[d.ruleID] = n; return n }()
-                return Entry(rule: rule, component: d.component.map { Component.allCases.firstIndex(of: $0)! } ?? -1,
+                return Entry(rule: rule, component: d.component.flatMap { components.firstIndex(of: $0) } ?? -1,
+                             disqualifying: disqualifies(d.ruleID),
                              cost: cost(d), documentCost: scoring.document_cost[d.severity.rawValue] ?? 0,
                              isMissing: d.ruleID == "missing-component", severity: d.severity)
             }
@@ -94,11 +114,13 @@ public struct Scorer: Predicting {
             var documentCost = 0.0
             var errors = 0
             var warnings = 0
+            var disqualified = false
             for (i, e) in entries.enumerated() where !excluded.contains(i) {
                 if e.severity == .error { errors += 1 } else if e.severity == .warning { warnings += 1 }
+                if e.disqualifying { disqualified = true }
                 guard e.component >= 0 else { documentCost += e.documentCost; continue }
                 if e.isMissing || !(present[e.component] || resolved[e.component]) { continue }
-                let key = e.rule * 8 + e.component
+                let key = e.rule * 64 + e.component
                 let n = seen[key, default: 0]
                 seen[key] = n + 1
                 let points = e.cost * pow(decay, Double(n))
@@ -106,14 +128,15 @@ public struct Scorer: Predicting {
             }
             var weighted = 0.0
             var weights = 0.0
-            for (c, comp) in Component.allCases.enumerated() {
+            for (c, comp) in components.enumerated() {
                 let w = scoring.component_weights[comp.rawValue] ?? 0
                 weighted += w * scores[c]
                 weights += w
             }
             let overall = max(0, (weights > 0 ? weighted / weights : 0) - documentCost)
             let lowest = scores.min() ?? 0
-            for t in scoring.tiers {
+            if disqualified { return (scoring.tiers.last!, overall) }
+            for t in scoring.tiers where signalsHold(t) {
                 if let m = t.min_overall, overall + 1e-9 < m { continue }
                 if let m = t.min_component, lowest + 1e-9 < m { continue }
                 if let m = t.max_errors, errors > m { continue }
@@ -128,7 +151,8 @@ public struct Scorer: Predicting {
             let errors = findings.filter { $0.severity == .error }.count
             let warnings = findings.filter { $0.severity == .warning }.count
             let lowest = components.values.min() ?? 0
-            for t in scoring.tiers {
+            if findings.contains(where: { disqualifies($0.ruleID) }) { return scoring.tiers.last! }
+            for t in scoring.tiers where signalsHold(t) {
                 if let m = t.min_overall, overall + 1e-9 < m { continue }
                 if let m = t.min_component, lowest + 1e-9 < m { continue }
                 if let m = t.max_errors, errors > m { continue }
@@ -140,8 +164,10 @@ public struct Scorer: Predicting {
     }
 
     public func predict(_ context: LintContext, diagnostics: [Diagnostic]) -> Prediction {
-        let rubric = Rubric(scoring: context.pack.scoring)
-        let present = Set(Component.allCases.filter { context.components[$0] != nil })
+        let profile = context.profile
+        let signals = Signals.evaluate(context)
+        let rubric = Rubric(profile: profile, metSignals: Set(signals.filter(\.met).map(\.id)))
+        let present = Set(profile.componentIDs.filter { context.components[$0] != nil })
         let (scores, costs, overall) = rubric.score(present: present, findings: diagnostics)
         let tierSpec = rubric.tier(components: scores, overall: overall, findings: diagnostics)
 
@@ -151,7 +177,7 @@ public struct Scorer: Predicting {
         let entries = rubric.entries(order.map { diagnostics[$0] })
         var position = [Int](repeating: 0, count: diagnostics.count)
         for (p, i) in order.enumerated() { position[i] = p }
-        let presentFlags = Component.allCases.map { present.contains($0) }
+        let presentFlags = profile.componentIDs.map { present.contains($0) }
         func evaluate(_ removed: Set<Int>) -> (tier: ScoringFile.TierSpec, overall: Double) {
             rubric.quick(entries, excluded: Set(removed.map { position[$0] }), present: presentFlags)
         }
@@ -175,7 +201,7 @@ public struct Scorer: Predicting {
         // Smallest set to the next tier: greedily take the fix that moves (tier, overall) most.
         var nextTier: Tier?
         var toNext: [RankedFix] = []
-        if let target = tierSpec.id.next {
+        if let target = profile.next(tierSpec.id) {
             nextTier = target
             var chosen = Set<Int>()
             var reached = false
@@ -184,26 +210,30 @@ public struct Scorer: Predicting {
                 var tried = Set<String>()
                 for f in fixes where !chosen.contains(f.index) && tried.insert(kind(diagnostics[f.index])).inserted {
                     let r = evaluate(chosen.union([f.index]))
-                    if best == nil || (r.tier.id.rank, r.overall) > (best!.tier, best!.overall) {
-                        best = (f.index, r.tier.id.rank, r.overall)
+                    let rank = profile.rank(r.tier.id)
+                    if best == nil || (rank, r.overall) > (best!.tier, best!.overall) {
+                        best = (f.index, rank, r.overall)
                     }
                 }
                 guard let best else { break }
                 chosen.insert(best.index)
-                if best.tier >= target.rank { reached = true; break }
+                if best.tier >= profile.rank(target) { reached = true; break }
             }
             if reached {
                 toNext = fixes.filter { chosen.contains($0.index) }.map(\.fix)
             }
         }
 
-        let componentScores = Component.allCases.map { c in
+        let componentScores = profile.componentIDs.map { c in
             ComponentScore(component: c, present: present.contains(c), score: round1(scores[c] ?? 0),
                            evidence: Evidence.collect(c, context), costs: costs[c] ?? [])
         }
-        return Prediction(tier: tierSpec.id, award: tierSpec.award, overall: round1(overall), components: componentScores,
-                          fixes: fixes.map(\.fix), nextTier: nextTier, fixesToNextTier: toNext,
-                          runway: RunwayCalculator.compute(context, tiers: context.pack.scoring.tiers))
+        let usesBudget = profile.index(of: .budget) != nil
+        return Prediction(profile: profile.id, tier: tierSpec.id, award: tierSpec.award, overall: round1(overall), components: componentScores,
+                          fixes: fixes.map(\.fix), nextTier: nextTier, nextAward: nextTier.flatMap { profile.tier($0)?.award },
+                          fixesToNextTier: toNext,
+                          runway: usesBudget ? RunwayCalculator.compute(context, tiers: profile.scoring.tiers) : nil,
+                          signals: signals, tranches: Tranches.schedule(context, tier: tierSpec))
     }
 }
 
