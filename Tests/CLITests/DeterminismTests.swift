@@ -14,9 +14,11 @@ import POCLintRules
     static func drafts() throws -> [(name: String, bytes: [UInt8])] {
         var out: [(String, [UInt8])] = []
         let fixtures = repositoryRoot.appendingPathComponent("fixtures")
-        for name in ((try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []).sorted()
+        // Every fixture, the accelerator ones in their subfolder included (their evidence lists
+        // once came out in hash order).
+        for name in (FileManager.default.subpaths(atPath: fixtures.path) ?? []).sorted()
         where name.hasSuffix(".md") {
-            out.append(("fixture-" + name, readBytes(fixtures.appendingPathComponent(name).path)))
+            out.append(("fixture-" + name.replacingOccurrences(of: "/", with: "-"), readBytes(fixtures.appendingPathComponent(name).path)))
         }
         let sections = ["## Use case", "## Model selection", "## Evaluation plan", "## Budget", "## Timeline"]
         var texts: [(String, String)] = [("sample", sampleApplication), ("twice", sampleApplication + sampleApplication)]

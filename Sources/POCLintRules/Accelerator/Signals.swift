@@ -104,7 +104,7 @@ enum AcceleratorEvidence {
             let models = Set(context.modelMentions.filter { runs.contains($0.run) && ($0.kind == .bedrock || $0.kind == .family) }.map { context.displayName($0) }).sorted()
             out.append(models.isEmpty ? "no Bedrock model named" : "Bedrock models: " + models.prefix(4).joined(separator: ", "))
             for (list, label) in [("rag", "retrieval"), ("fallback", "fallback"), ("commitment", "commitment")] {
-                let found = context.terms(list, in: Array(runs))
+                let found = context.terms(list, in: context.runs(.migration))
                 out.append(found.isEmpty ? "no \(label)" : "\(label): " + found.prefix(2).joined(separator: ", "))
             }
         case .consumption:
