@@ -1,6 +1,7 @@
 import POCLintCore
 
-/// GitHub Actions workflow commands, one line per finding (docs/formats/github.md):
+/// GitHub Actions workflow commands, one line per finding and, unless `--quiet`, one notice
+/// per application with its predicted tier (docs/formats/github.md):
 /// `::warning file=apps/acme.md,line=3,col=10,endLine=3,endColumn=22,title=poclint vague-phrase::message`.
 /// Columns count Unicode scalars from 1; the end column is exclusive; `col`/`endColumn`
 /// are given only when the finding starts and ends on one line, as GitHub requires.
@@ -19,12 +20,33 @@ public struct GitHubReporter: StreamingReporter {
         for d in file.result.diagnostics {
             out += line(d, path: file.path, text: text, options: options) + "\n"
         }
+        if options.scorecard {
+            for part in file.result.parts {
+                guard let p = part.prediction else { continue }
+                out += predictionLine(p, part: part, path: file.path, text: text) + "\n"
+            }
+        }
         return (Array(out.utf8), [])
     }
 
     public var streamSeparator: [UInt8] { [] }
 
     public func streamFooter(_ run: StreamedRun, _ options: ReportOptions, _ write: ([UInt8]) -> Void) {}
+
+    /// `::notice file=app.md,line=1,title=poclint prediction (accelerator)::predicted median ($300K), score 71/100 ...`
+    /// at the first line of the application.
+    func predictionLine(_ p: Prediction, part: PartResult, path: String, text: SourceText) -> String {
+        let line = text.location(of: part.part.scope?.start ?? 0).line
+        let params = ["file=" + Self.escapeProperty(Self.relative(path)), "line=\(line)",
+                      "title=" + Self.escapeProperty("poclint prediction (\(p.profile))")]
+        var message = "predicted \(p.tier.words) (\(Scorecard.award(p.award))), score \(Scorecard.formatted(p.overall))/100"
+        if let next = p.nextTier, !p.fixesToNextTier.isEmpty {
+            let n = p.fixesToNextTier.count
+            message += "; \(n) fix\(n == 1 ? "" : "es") to reach \(next.words) (\(Scorecard.award(p.nextAward ?? 0)))"
+        }
+        for s in Scorecard.relevantSignals(p) where !s.met { message += "\n\(s.title): not met (\(s.detail))" }
+        return "::notice \(params.joined(separator: ","))::\(Self.escapeData(message))"
+    }
 
     func line(_ d: Diagnostic, path: String, text: SourceText, options: ReportOptions) -> String {
         let span = Span(d.range, in: text)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import POCLintCore
 import POCLintReport
+import POCLintRules
 
 /// Each reporter on the line of integration.md §0, `🚀 We use cutting-edge models.`, whose
 /// finding `cutting-edge` has a different column in every coordinate system.
@@ -163,6 +164,19 @@ struct ReporterTests {
         let info = GitHubReporter().render([report(rocketDocument, rules: [FlagWord(severity: .info)])], options: options())
         #expect(err.hasPrefix("::error "))
         #expect(info.hasPrefix("::notice "))
+    }
+
+    @Test func githubGivesEachApplicationsPredictionAsANotice() throws {
+        let md = try String(contentsOf: repositoryRoot.appendingPathComponent("fixtures/accelerator/combined-hvac-field-service.md"), encoding: .utf8)
+        let result = RuleRegistry.linter().lint(md, path: "a.md")
+        let notices = GitHubReporter().render([FileReport(path: "a.md", result: result)], options: options())
+            .split(separator: "\n").filter { $0.hasPrefix("::notice") && $0.contains("poclint prediction") }
+        #expect(notices.count == 2)
+        #expect(notices[0].hasPrefix("::notice file=a.md,line=1,title=poclint prediction (poc)::predicted ceiling ($50K)"))
+        #expect(notices[1].contains("line=97,title=poclint prediction (accelerator)::predicted ceiling ($1M)"))
+        var quiet = options()
+        quiet.scorecard = false
+        #expect(!GitHubReporter().render([FileReport(path: "a.md", result: result)], options: quiet).contains("poclint prediction"))
     }
 
     @Test func githubMultiLineFindingOmitsColumns() {
