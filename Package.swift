@@ -18,9 +18,11 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // The built-in rule pack's pattern tables, computed at build time (scripts/embed-rules.py).
+        .target(name: "POCLintTables"),
         .target(
             name: "POCLintCore",
-            dependencies: ["CMarkGFM", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CMarkGFM", "POCLintTables", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "POCLintRules", dependencies: ["POCLintCore"]),
         .target(name: "POCLintReport", dependencies: ["POCLintCore"]),

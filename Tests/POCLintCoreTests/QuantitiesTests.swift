@@ -104,3 +104,41 @@ struct EmbeddedPackTests {
         #expect(ComponentsFile.builtIn("scoring.yml") == nil)
     }
 }
+
+/// The built-in pack is built from tables computed at build time (scripts/ruletables.py); they
+/// must be what RulePack.init computes from the same packs: every key, entry and automaton table.
+struct BuiltInTablesTests {
+    @Test func tablesEqualTheRuntimeBuild() {
+        let b = RulePack.builtIn
+        let p = RulePack.compile(profiles: b.profiles, phrases: b.phrases, models: b.models, providers: b.providers,
+                                 lexicon: b.lexicon, allComponents: b.allComponents, termNames: b.termNames)
+        let hint = "scripts/ruletables.py and RulePack.compile disagree (or the tables are stale: run `make embed`)"
+        /// Where two lists first differ (nil: equal).
+        func firstDifference<T: Equatable>(_ a: [T], _ b: [T]) -> String? {
+            if let i = zip(a, b).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset { return "at \(i): \(a[i]) != \(b[i])" }
+            return a.count == b.count ? nil : "counts \(a.count) != \(b.count)"
+        }
+        #expect(firstDifference(b.keys, p.keys) == nil, "keys: \(hint)")
+        #expect(firstDifference(b.entries, p.entries) == nil, "entries: \(hint)")
+        #expect(firstDifference(b.eagerIDs, p.eagerIDs) == nil, "eager ids: \(hint)")
+        #expect(firstDifference(b.lazyIDs, p.lazyIDs) == nil, "lazy ids: \(hint)")
+        #expect(b.automaton.differences(from: p.automaton) == [], "eager automaton: \(hint)")
+        #expect(b.lazyAutomaton.differences(from: p.lazyAutomaton) == [], "lazy automaton: \(hint)")
+        // The tables are not all alike (the comparison can fail).
+        #expect(b.automaton.differences(from: p.lazyAutomaton) != [])
+    }
+
+    /// A pack with overrides is compiled at run time, and finds its own phrases.
+    @Test func overridesAreCompiled() throws {
+        let yaml = """
+        schema_version: 1
+        phrases:
+          - {phrase: "quite unusual wording", category: vague, components: [any], severity: warning, say_instead: "x"}
+        """
+        let pack = try RulePack.load(overrides: ["phrases.yml": yaml])
+        #expect(pack.phrases.phrases.count == 1)
+        #expect(pack.keys.contains("quite unusual wording"))
+        #expect(!RulePack.builtIn.keys.contains("quite unusual wording"))
+        #expect(pack.eagerIDs.count < RulePack.builtIn.eagerIDs.count)
+    }
+}

@@ -1,8 +1,10 @@
 import Foundation
+import POCLintTables
 import Yams
 
 /// What a pattern of the automaton stands for.
-public enum PatternKind: Sendable, Hashable {
+/// (Cases in the order of `ruletables.KINDS` in scripts/ruletables.py: the tables store positions.)
+public enum PatternKind: Sendable, Hashable, CaseIterable {
     /// A vague phrase (`index` into `phrases.phrases`).
     case phrase
     /// A Bedrock model alias (`index` into `models.models`).
@@ -109,8 +111,26 @@ public final class RulePack: Sendable {
     private let termIndex: [String: Int]
     private let modelIndex: [String: Int]
 
-    public init(profiles: [Profile], defaultProfile: String, phrases: PhrasesFile, models: ModelsFile,
-                providers: ProvidersFile, lexicon: LexiconFile) {
+    /// The patterns and automata of a pack: computed from the packs (`compile`), or, for the
+    /// built-in pack, read from the tables scripts/embed-rules.py computed at build time.
+    struct Patterns {
+        var keys: [String]
+        var entries: [[PatternEntry]]
+        var eagerIDs: [Int]
+        var lazyIDs: [Int]
+        var automaton: PhraseAutomaton
+        var lazyAutomaton: PhraseAutomaton
+    }
+
+    public convenience init(profiles: [Profile], defaultProfile: String, phrases: PhrasesFile, models: ModelsFile,
+                            providers: ProvidersFile, lexicon: LexiconFile) {
+        self.init(profiles: profiles, defaultProfile: defaultProfile, phrases: phrases, models: models,
+                  providers: providers, lexicon: lexicon, patterns: nil)
+    }
+
+    /// With `patterns` nil, compiles them from the packs.
+    init(profiles: [Profile], defaultProfile: String, phrases: PhrasesFile, models: ModelsFile,
+         providers: ProvidersFile, lexicon: LexiconFile, patterns: Patterns?) {
         self.profiles = profiles
         self.defaultProfile = defaultProfile
         self.phrases = phrases
@@ -123,7 +143,21 @@ public final class RulePack: Sendable {
         self.termNames = names
         self.termIndex = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         self.modelIndex = Dictionary(models.models.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let p = patterns ?? Self.compile(profiles: profiles, phrases: phrases, models: models, providers: providers,
+                                         lexicon: lexicon, allComponents: allComponents, termNames: names)
+        self.keys = p.keys
+        self.entries = p.entries
+        self.eagerIDs = p.eagerIDs
+        self.lazyIDs = p.lazyIDs
+        self.automaton = p.automaton
+        self.lazyAutomaton = p.lazyAutomaton
+    }
 
+    /// Every name, phrase, synonym and term of the packs, normalised, and the two automata.
+    /// scripts/ruletables.py computes the same for the built-in packs at build time: change
+    /// both together (a test compares them).
+    static func compile(profiles: [Profile], phrases: PhrasesFile, models: ModelsFile, providers: ProvidersFile,
+                        lexicon: LexiconFile, allComponents: [Component], termNames names: [String]) -> Patterns {
         var keyIDs: [String: Int] = [:]
         var keys: [String] = []
         var entries: [[PatternEntry]] = []
@@ -171,15 +205,12 @@ public final class RulePack: Sendable {
         for (ti, name) in names.enumerated() {
             for w in lexicon.terms[name] ?? [] { add(w, PatternEntry(kind: .term, index: ti)) }
         }
-        self.keys = keys
-        self.entries = entries
         let lazy = entries.indices.filter { entries[$0].allSatisfy { $0.kind == .term || $0.kind == .cue } }
         let lazySet = Set(lazy)
         let eager = entries.indices.filter { !lazySet.contains($0) }
-        self.eagerIDs = eager
-        self.lazyIDs = lazy
-        self.automaton = PhraseAutomaton(patterns: eager.map { keys[$0] })
-        self.lazyAutomaton = PhraseAutomaton(patterns: lazy.map { keys[$0] })
+        return Patterns(keys: keys, entries: entries, eagerIDs: eager, lazyIDs: lazy,
+                        automaton: PhraseAutomaton(patterns: eager.map { keys[$0] }),
+                        lazyAutomaton: PhraseAutomaton(patterns: lazy.map { keys[$0] }))
     }
 
     /// Index of a lexicon list; a rule asking for a list that does not exist is a bug caught by tests.
@@ -259,9 +290,11 @@ public final class RulePack: Sendable {
         guard profiles.contains(where: { $0.id == index.default }) else {
             throw RulePackError(file: "profiles.yml", message: "default profile '\(index.default)' is not defined")
         }
+        // The built-in packs unchanged: their patterns and automata were computed at build time.
+        let patterns = overrides.isEmpty ? Patterns(tables: poclint_builtin_tables().pointee) : nil
         return RulePack(profiles: profiles, defaultProfile: index.default, phrases: try file(PhrasesFile.self, "phrases.yml"),
                         models: try file(ModelsFile.self, "models.yml"),
-                        providers: try file(ProvidersFile.self, "providers.yml"), lexicon: lexicon)
+                        providers: try file(ProvidersFile.self, "providers.yml"), lexicon: lexicon, patterns: patterns)
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ yaml: String, _ file: String) throws -> T {
@@ -278,6 +311,35 @@ public final class RulePack: Sendable {
             throw RulePackError(file: file, message: "no such built-in \(T.self)")
         }
         return pack
+    }
+}
+
+extension RulePack.Patterns {
+    /// The built-in pack's patterns, from the static tables of POCLintTables.
+    init(tables t: POCLintPackTables) {
+        let n = Int(t.keyCount)
+        let kinds = PatternKind.allCases
+        keys = []
+        keys.reserveCapacity(n)
+        entries = []
+        entries.reserveCapacity(n)
+        for i in 0..<n {
+            let start = Int(t.keyStart[i])
+            keys.append(String(decoding: UnsafeBufferPointer(start: t.keyBytes + start, count: Int(t.keyStart[i + 1]) - start),
+                               as: UTF8.self))
+            let first = Int(t.entryStart[i]), end = Int(t.entryStart[i + 1])
+            var e: [PatternEntry] = []
+            e.reserveCapacity(end - first)
+            for j in first..<end {
+                let v = t.entries[j]
+                e.append(PatternEntry(kind: kinds[Int(v >> 24)], index: Int(v & 0xFF_FFFF)))
+            }
+            entries.append(e)
+        }
+        eagerIDs = (0..<Int(t.eagerCount)).map { Int(t.eagerIDs[$0]) }
+        lazyIDs = (0..<Int(t.lazyCount)).map { Int(t.lazyIDs[$0]) }
+        automaton = PhraseAutomaton(tables: t.eager)
+        lazyAutomaton = PhraseAutomaton(tables: t.lazy)
     }
 }
 

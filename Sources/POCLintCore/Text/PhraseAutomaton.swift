@@ -1,3 +1,5 @@
+import POCLintTables
+
 /// An Aho-Corasick automaton over normalised UTF-8 bytes: every phrase list of the rule
 /// packs compiled into one automaton and run once over each text. Patterns are matched as
 /// whole words (` pattern ` inside ` text `), overlapping matches included.
@@ -10,31 +12,100 @@
 /// built-in packs' automata take about 0.6 MB instead of 2.5 MB of full rows, and build in a
 /// fraction of the time. Every transition carries in its low bit whether the state it leads to
 /// completes a pattern (itself or on its failure chain).
-public struct PhraseAutomaton: Sendable {
+public struct PhraseAutomaton: @unchecked Sendable {
     /// States up to this depth (in bytes, the padding space included) have full rows.
     static let denseDepth = 5
 
-    /// Byte -> column class (0 = a byte that occurs in no pattern).
-    private let classes: [UInt8]
+    /// The memory of the tables of an automaton built at run time; nil when the tables are
+    /// static data of the binary (the built-in pack's, `init(tables:)`). The tables are never
+    /// written once built, so the automaton can be shared between threads.
+    private let owner: Owner?
+    /// Byte -> column class (0 = a byte that occurs in no pattern); 256 entries.
+    private let classes: UnsafePointer<UInt8>
     private let classCount: Int
     /// States are numbered breadth first; the first `denseCount` have rows here,
     /// `state * classCount + class`, each `next << 1 | completes`.
     private let denseCount: Int
-    private let delta: [UInt32]
+    private let delta: UnsafePointer<UInt32>
     /// For a state `s >= denseCount`, at `s - denseCount`: its failure state, and its children
     /// `edgeStart[i]..<edgeStart[i + 1]` as (class, `next << 1 | completes`).
-    private let sparseFail: [UInt32]
-    private let edgeStart: [UInt32]
-    private let edgeClass: [UInt8]
-    private let edgeNext: [UInt32]
+    private let sparseCount: Int
+    private let sparseFail: UnsafePointer<UInt32>
+    private let edgeStart: UnsafePointer<UInt32>
+    private let edgeCount: Int
+    private let edgeClass: UnsafePointer<UInt8>
+    private let edgeNext: UnsafePointer<UInt32>
     /// For each state, the first pattern it completes (or -1), and the next state on the
     /// failure chain that completes one (or -1).
-    private let output: [Int32]
-    private let outputLink: [Int32]
+    private let stateCount: Int
+    private let output: UnsafePointer<Int32>
+    private let outputLink: UnsafePointer<Int32>
     /// Patterns completing at the same state beyond the first (the same key given twice).
     private let extraOutputs: [Int32: [Int32]]
     /// Length of each pattern in normalised bytes, padding included.
-    public let patternLengths: [Int]
+    private let lengths: UnsafePointer<Int32>
+    private let patternCount: Int
+
+    /// Length of each pattern in normalised bytes, padding included.
+    public var patternLengths: [Int] { (0..<patternCount).map { Int(lengths[$0]) } }
+
+    /// Frees the tables of an automaton built at run time.
+    private final class Owner {
+        var blocks: [UnsafeMutableRawPointer] = []
+        /// `count` zeroed elements (at least one, so that no table pointer is dangling).
+        func allocate<T: FixedWidthInteger>(_ type: T.Type, _ count: Int) -> UnsafeMutablePointer<T> {
+            let p = UnsafeMutablePointer<T>.allocate(capacity: max(count, 1))
+            p.initialize(repeating: 0, count: max(count, 1))
+            blocks.append(UnsafeMutableRawPointer(p))
+            return p
+        }
+        deinit { for b in blocks { b.deallocate() } }
+    }
+
+    /// The automaton of static tables (the built-in pack's, computed at build time by
+    /// scripts/embed-rules.py from the same patterns `init(patterns:)` would be given).
+    init(tables t: POCLintAutomatonTables) {
+        owner = nil
+        classes = t.classes
+        classCount = Int(t.classCount)
+        denseCount = Int(t.denseCount)
+        delta = t.delta
+        sparseCount = Int(t.sparseCount)
+        sparseFail = t.sparseFail
+        edgeStart = t.edgeStart
+        edgeCount = Int(t.edgeCount)
+        edgeClass = t.edgeClass
+        edgeNext = t.edgeNext
+        stateCount = Int(t.stateCount)
+        output = t.output
+        outputLink = t.outputLink
+        var extra: [Int32: [Int32]] = [:]
+        for i in 0..<Int(t.extraCount) {
+            extra[t.extraOutputs[2 * i], default: []].append(t.extraOutputs[2 * i + 1])
+        }
+        extraOutputs = extra
+        lengths = t.patternLengths
+        patternCount = Int(t.patternCount)
+    }
+
+    /// The names of the tables in which two automata differ (none: they are the same automaton).
+    func differences(from o: PhraseAutomaton) -> [String] {
+        func same<T: Equatable>(_ a: UnsafePointer<T>, _ b: UnsafePointer<T>, _ n: Int) -> Bool {
+            UnsafeBufferPointer(start: a, count: n).elementsEqual(UnsafeBufferPointer(start: b, count: n))
+        }
+        var out: [String] = []
+        if classCount != o.classCount || !same(classes, o.classes, 256) { out.append("classes") }
+        if denseCount != o.denseCount || !same(delta, o.delta, denseCount * classCount) { out.append("delta") }
+        if sparseCount != o.sparseCount || !same(sparseFail, o.sparseFail, sparseCount)
+            || !same(edgeStart, o.edgeStart, sparseCount + 1) { out.append("sparseFail/edgeStart") }
+        if edgeCount != o.edgeCount || !same(edgeClass, o.edgeClass, edgeCount)
+            || !same(edgeNext, o.edgeNext, edgeCount) { out.append("edgeClass/edgeNext") }
+        if stateCount != o.stateCount || !same(output, o.output, stateCount)
+            || !same(outputLink, o.outputLink, stateCount) { out.append("output/outputLink") }
+        if extraOutputs != o.extraOutputs { out.append("extraOutputs") }
+        if patternLengths != o.patternLengths { out.append("patternLengths") }
+        return out
+    }
 
     /// Builds the automaton; `patterns` are already-normalised keys (no padding).
     ///
@@ -131,23 +202,20 @@ public struct PhraseAutomaton: Sendable {
 
         // The tables, breadth first: a state's failure state is shallower, so its row (or its
         // children and failure state) is complete when the state is reached.
-        var delta = [UInt32](repeating: 0, count: dense * nc)
-        var sparseFail = [UInt32](repeating: 0, count: sparse)
-        var edgeStart = [UInt32](repeating: 0, count: sparse + 1)
-        var edgeClass = [UInt8](repeating: 0, count: sparseEdges)
-        var edgeNext = [UInt32](repeating: 0, count: sparseEdges)
-        delta.withUnsafeMutableBufferPointer { d in
-        sparseFail.withUnsafeMutableBufferPointer { sFail in
-        edgeStart.withUnsafeMutableBufferPointer { sStart in
-        edgeClass.withUnsafeMutableBufferPointer { eClass in
-        edgeNext.withUnsafeMutableBufferPointer { eNext in
+        let owner = Owner()
+        let d = owner.allocate(UInt32.self, dense * nc)
+        let sFail = owner.allocate(UInt32.self, sparse)
+        let sStart = owner.allocate(UInt32.self, sparse + 1)
+        let eClass = owner.allocate(UInt8.self, sparseEdges)
+        let eNext = owner.allocate(UInt32.self, sparseEdges)
+        do {
             fail[0] = 0
             link[0] = -1
             var edges = 0
             for s in 0..<n {
                 let f = Int(fail[s])
                 if s < dense {
-                    if s > 0 { (d.baseAddress! + s * nc).update(from: d.baseAddress! + f * nc, count: nc) }
+                    if s > 0 { (d + s * nc).update(from: d + f * nc, count: nc) }
                 } else {
                     sFail[s - dense] = UInt32(f)
                     sStart[s - dense] = UInt32(edges)
@@ -189,20 +257,33 @@ public struct PhraseAutomaton: Sendable {
                 }
             }
             sStart[sparse] = UInt32(edges)
-        }}}}}
+        }
 
-        classes = cls
+        let classes = owner.allocate(UInt8.self, 256)
+        classes.update(from: cls, count: 256)
+        let output = owner.allocate(Int32.self, n)
+        output.update(from: out, count: n)
+        let outputLink = owner.allocate(Int32.self, n)
+        outputLink.update(from: link, count: n)
+        let lengthTable = owner.allocate(Int32.self, patterns.count)
+        for (i, l) in lengths.enumerated() { lengthTable[i] = Int32(l) }
+        self.owner = owner
+        self.classes = UnsafePointer(classes)
         classCount = nc
         denseCount = dense
-        self.delta = delta
-        self.sparseFail = sparseFail
-        self.edgeStart = edgeStart
-        self.edgeClass = edgeClass
-        self.edgeNext = edgeNext
-        output = Array(UnsafeBufferPointer(start: out, count: n))
-        outputLink = Array(UnsafeBufferPointer(start: link, count: n))
+        delta = UnsafePointer(d)
+        sparseCount = sparse
+        sparseFail = UnsafePointer(sFail)
+        edgeStart = UnsafePointer(sStart)
+        edgeCount = sparseEdges
+        edgeClass = UnsafePointer(eClass)
+        edgeNext = UnsafePointer(eNext)
+        stateCount = n
+        self.output = UnsafePointer(output)
+        self.outputLink = UnsafePointer(outputLink)
         extraOutputs = extra
-        patternLengths = lengths
+        self.lengths = UnsafePointer(lengthTable)
+        patternCount = patterns.count
     }
 
     /// Calls `found(pattern, start, end)` for every match in a normalised text, where
@@ -211,35 +292,29 @@ public struct PhraseAutomaton: Sendable {
     public func scan(_ text: UnsafeBufferPointer<UInt8>, _ found: (Int, Int, Int) -> Void) {
         let nc = classCount
         let dense = denseCount
-        delta.withUnsafeBufferPointer { d in
-        classes.withUnsafeBufferPointer { cls in
-        sparseFail.withUnsafeBufferPointer { fail in
-        edgeStart.withUnsafeBufferPointer { start in
-        edgeClass.withUnsafeBufferPointer { ec in
-        edgeNext.withUnsafeBufferPointer { en in
-            var s = 0
-            for i in 0..<text.count {
-                let c = Int(cls[Int(text[i])])
-                var e: UInt32 = 0
-                var t = s
-                search: while true {
-                    if t < dense {
-                        e = d[t &* nc &+ c]
-                        break
-                    }
-                    let k = t &- dense
-                    var j = Int(start[k])
-                    let end = Int(start[k &+ 1])
-                    while j < end {
-                        if Int(ec[j]) == c { e = en[j]; break search }
-                        j &+= 1
-                    }
-                    t = Int(fail[k])
+        let d = delta, cls = classes, fail = sparseFail, start = edgeStart, ec = edgeClass, en = edgeNext
+        var s = 0
+        for i in 0..<text.count {
+            let c = Int(cls[Int(text[i])])
+            var e: UInt32 = 0
+            var t = s
+            search: while true {
+                if t < dense {
+                    e = d[t &* nc &+ c]
+                    break
                 }
-                s = Int(e &>> 1)
-                if e & 1 != 0 { report(s, end: i + 1, found) }
+                let k = t &- dense
+                var j = Int(start[k])
+                let end = Int(start[k &+ 1])
+                while j < end {
+                    if Int(ec[j]) == c { e = en[j]; break search }
+                    j &+= 1
+                }
+                t = Int(fail[k])
             }
-        }}}}}}
+            s = Int(e &>> 1)
+            if e & 1 != 0 { report(s, end: i + 1, found) }
+        }
     }
 
     /// Every pattern completed at `state` (its own, then along the output links).
@@ -247,9 +322,9 @@ public struct PhraseAutomaton: Sendable {
         var t = output[state] >= 0 ? Int32(state) : outputLink[state]
         while t >= 0 {
             let p = Int(output[Int(t)])
-            found(p, end - patternLengths[p] + 1, end - 1)
+            found(p, end - Int(lengths[p]) + 1, end - 1)
             if let more = extraOutputs[t] {
-                for q in more { found(Int(q), end - patternLengths[Int(q)] + 1, end - 1) }
+                for q in more { found(Int(q), end - Int(lengths[Int(q)]) + 1, end - 1) }
             }
             t = outputLink[Int(t)]
         }
