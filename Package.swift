@@ -41,5 +41,8 @@ let package = Package(
         // libFuzzer target over the whole pipeline (`make fuzz`); in a normal build, a replay tool.
         .executableTarget(name: "POCLintFuzz", dependencies: ["POCLintCore", "POCLintRules", "POCLintReport"]),
         .testTarget(name: "POCLintLSPTests", dependencies: ["POCLintCore", "POCLintLSP"]),
+        .testTarget(name: "poclintTests", dependencies: [
+            "poclint", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
     ]
 )

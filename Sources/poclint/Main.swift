@@ -24,6 +24,11 @@ struct POCLintMain: ParsableCommand {
     /// Maps errors to exit codes: usage and input errors exit 2 with one line on stderr.
     static func main() {
         do {
+            // `poclint lint` with plain arguments skips ArgumentParser (QuickParse.swift).
+            if let command = LintCommand.quickParse(Array(CommandLine.arguments.dropFirst())) {
+                try command.run()
+                return
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch let code as ExitCode {
