@@ -305,7 +305,8 @@ struct CLIError: Error, CustomStringConvertible {
 
 enum Terminal {
     static var wantsColor: Bool {
-        if let v = ProcessInfo.processInfo.environment["NO_COLOR"], !v.isEmpty { return false }
+        // getenv, not ProcessInfo.environment (which copies the whole environment into a dictionary).
+        if let v = getenv("NO_COLOR"), v.pointee != 0 { return false }
         return isatty(STDOUT_FILENO) != 0
     }
 }
