@@ -167,7 +167,7 @@ public struct Linter: Sendable {
             raw += context.diagnostics
             contexts.append(context)
         }
-        var facts = contexts.map { c in factsReader?.facts(c) }
+        let facts = contexts.map { c in factsReader?.facts(c) }
         if contexts.count > 1 {
             // Each part is compared with every part of another profile.
             for i in contexts.indices {
@@ -189,7 +189,6 @@ public struct Linter: Sendable {
             let prediction = predictor?.predict(context, diagnostics: mine)
             results.append(PartResult(part: parts[i], prediction: prediction, facts: facts[i]))
         }
-        facts.removeAll()
         var components = contexts[0].components
         for c in contexts.dropFirst() { components.merge(c.components) }
         return LintResult(path: path, document: document, components: components,
