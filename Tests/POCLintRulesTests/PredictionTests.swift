@@ -177,13 +177,13 @@ struct QuickScoreTests {
             let present = Set(prof.componentIDs.filter { result.components[$0] != nil })
             let mine = part.part.scope.map { scope in result.diagnostics.filter { $0.range.start >= scope.start && $0.range.start < scope.end } } ?? result.diagnostics
             let ordered = mine.sorted { rubric.cost($0) > rubric.cost($1) }
-            let entries = rubric.entries(ordered)
+            let (entries, ruleCount) = rubric.entries(ordered)
             let flags = prof.componentIDs.map { present.contains($0) }
             for skip in [-1] + Array(ordered.indices) {
                 let kept = ordered.enumerated().filter { $0.offset != skip }.map(\.element)
                 let resolved: Set<Component> = skip >= 0 && ordered[skip].ruleID == "missing-component" ? Set([ordered[skip].component].compactMap { $0 }) : []
                 let detailed = rubric.score(present: present, findings: kept, resolvedMissing: resolved)
-                let quick = rubric.quick(entries, excluded: skip >= 0 ? [skip] : [], present: flags)
+                let quick = rubric.quick(entries, excluded: skip >= 0 ? [skip] : [], present: flags, ruleCount: ruleCount)
                 #expect(abs(quick.overall - detailed.overall) < 1e-9, "\(name) without #\(skip)")
                 #expect(quick.tier.id == rubric.tier(components: detailed.components, overall: detailed.overall, findings: kept).id)
             }

@@ -47,6 +47,8 @@ public struct Profile: Sendable {
     public let title: String
     /// Normalised level-1 heading texts that name this application.
     public let titles: [String]
+    /// `titles` as UTF-8 with a space either side, for the word-bounded search in `profile(namedBy:)`.
+    let paddedTitles: [[UInt8]]
     public let components: ComponentsFile
     public let scoring: ScoringFile
     /// The components, in the order of `components.yml` (the order sections are expected in).
@@ -56,6 +58,7 @@ public struct Profile: Sendable {
         self.id = id
         self.title = title
         self.titles = titles.map(Normalizer.key)
+        self.paddedTitles = self.titles.map { Array((" " + $0 + " ").utf8) }
         self.components = components
         self.scoring = scoring
         self.componentIDs = components.components.map(\.id)
@@ -241,14 +244,30 @@ public final class RulePack: Sendable {
 
     /// The profile whose application a heading names (normalised text equal to one of its titles, or containing one).
     public func profile(namedBy heading: String) -> Profile? {
-        let key = " " + Normalizer.key(heading) + " "
+        // Bytes, not String.contains: this runs for every level-1 and level-2 heading of every file.
+        let key = Array((" " + Normalizer.key(heading) + " ").utf8)
         var best: (Profile, Int)? = nil
         for p in profiles {
-            for t in p.titles where key.contains(" " + t + " ") {
+            for (t, padded) in zip(p.titles, p.paddedTitles) where Self.bytes(key, contain: padded) {
                 if best == nil || t.count > best!.1 { best = (p, t.count) }
             }
         }
         return best?.0
+    }
+
+    private static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return false }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var j = 1
+                while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// The built-in packs embedded in the binary.

@@ -96,7 +96,7 @@ public final class LintContext {
     }
 
     private var runsCache: [[Int]?]
-    private var quantitiesCache: [Int: Quantities] = [:]
+    private lazy var quantitiesCache: [Quantities?] = Array(repeating: nil, count: document.texts.count)
 
     /// Numbers, money, token volumes and days of a text run (read once per run, on demand).
     public func quantities(_ run: Int) -> Quantities {

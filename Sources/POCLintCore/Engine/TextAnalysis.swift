@@ -18,7 +18,8 @@ public final class TextAnalysis {
     public let byRun: [Range<Int>]
     private let document: Document
     private let pack: RulePack
-    private var complete: [Int: [PhraseMatch]] = [:]
+    /// `all(ri)` once computed, by run (an array, not a dictionary: no hashing per lookup).
+    private var complete: [[PhraseMatch]?]
 
     public init(document: Document, pack: RulePack) {
         self.document = document
@@ -35,6 +36,7 @@ public final class TextAnalysis {
         }
         self.matches = matches
         self.byRun = byRun
+        self.complete = Array(repeating: nil, count: document.texts.count)
     }
 
     /// Every match of a run, names and term-list words alike, sorted by start (longest first).

@@ -195,6 +195,37 @@ public struct Document: Sendable {
 }
 
 extension TextRun {
+    /// Whether the text contains any of `needles` (ASCII, lower-case), ignoring ASCII case: one
+    /// pass over the text however many needles (rules ask "poc, proof of concept or pilot?" of
+    /// every run of a document).
+    public func containsAnyASCII(_ needles: StaticString..., in range: Range<Int>? = nil) -> Bool {
+        let r = range ?? 0..<bytes.count
+        return bytes.withUnsafeBufferPointer { b in
+            // A bit per possible first byte: most bytes of the text start no needle.
+            var firsts = (UInt64(0), UInt64(0))
+            for nd in needles where nd.utf8CodeUnitCount > 0 {
+                let f = nd.utf8Start[0]
+                if f < 64 { firsts.0 |= 1 << UInt64(f) } else if f < 128 { firsts.1 |= 1 << UInt64(f - 64) }
+            }
+            var i = r.lowerBound
+            while i < r.upperBound {
+                let c = b[i]
+                let l = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+                if l < 128 && (l < 64 ? firsts.0 >> UInt64(l) : firsts.1 >> UInt64(l - 64)) & 1 != 0 {
+                    for nd in needles {
+                        let n = nd.utf8CodeUnitCount
+                        guard n > 0, i + n <= r.upperBound, nd.utf8Start[0] == l else { continue }
+                        var k = 1
+                        while k < n && (b[i + k] >= 0x41 && b[i + k] <= 0x5A ? b[i + k] | 0x20 : b[i + k]) == nd.utf8Start[k] { k += 1 }
+                        if k == n { return true }
+                    }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
     /// Whether the text contains `needle` (ASCII, lower-case), ignoring ASCII case. No Foundation,
     /// no String: cheap enough for every run.
     public func containsASCII(_ needle: StaticString, in range: Range<Int>? = nil) -> Bool {

@@ -16,58 +16,75 @@ public enum Normalizer {
     /// Normalises `bytes` (UTF-8) into `out` (` word word `), recording for every output byte
     /// the input offset it came from.
     public static func normalize(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], map: inout [Int32]) {
-        out.removeAll(keepingCapacity: true)
-        map.removeAll(keepingCapacity: true)
-        out.append(0x20)
-        map.append(0)
-        var lastWasSep = true
-        var i = 0
+        // The output is never longer than the input plus the two padding spaces: both arrays
+        // are sized once and written through pointers (no per-byte capacity checks), then cut.
         let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b < 0x80 {
-                if isWordASCII(b) {
-                    out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
-                    map.append(Int32(i))
-                    lastWasSep = false
-                } else if !lastWasSep {
-                    out.append(0x20)
-                    map.append(Int32(i))
-                    lastWasSep = true
+        let capacity = n + 2
+        if out.count < capacity { out.append(contentsOf: repeatElement(0, count: capacity - out.count)) }
+        if map.count < capacity { map.append(contentsOf: repeatElement(0, count: capacity - map.count)) }
+        let written: Int = out.withUnsafeMutableBufferPointer { ob in
+            map.withUnsafeMutableBufferPointer { mb in
+                let o = ob.baseAddress!, m = mb.baseAddress!
+                o[0] = 0x20
+                m[0] = 0
+                var w = 1
+                var lastWasSep = true
+                var i = 0
+                while i < n {
+                    let b = bytes[i]
+                    if b < 0x80 {
+                        if isWordASCII(b) {
+                            o[w] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                            m[w] = Int32(truncatingIfNeeded: i)
+                            w += 1
+                            lastWasSep = false
+                        } else if !lastWasSep {
+                            o[w] = 0x20
+                            m[w] = Int32(truncatingIfNeeded: i)
+                            w += 1
+                            lastWasSep = true
+                        }
+                        i += 1
+                        continue
+                    }
+                    let len = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+                    var v: UInt32 = 0
+                    if i + len <= n {
+                        switch len {
+                        case 2: v = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                        case 3: v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                        default: v = UInt32(b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                        }
+                    }
+                    if isSeparatorScalar(v) {
+                        if !lastWasSep {
+                            o[w] = 0x20
+                            m[w] = Int32(truncatingIfNeeded: i)
+                            w += 1
+                            lastWasSep = true
+                        }
+                    } else {
+                        var k = 0
+                        while k < len && i + k < n {
+                            o[w] = bytes[i + k]
+                            m[w] = Int32(truncatingIfNeeded: i + k)
+                            w += 1
+                            k += 1
+                        }
+                        lastWasSep = false
+                    }
+                    i += len
                 }
-                i += 1
-                continue
-            }
-            let len = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-            var v: UInt32 = 0
-            if i + len <= n {
-                switch len {
-                case 2: v = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                case 3: v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                default: v = UInt32(b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
-                }
-            }
-            if isSeparatorScalar(v) {
                 if !lastWasSep {
-                    out.append(0x20)
-                    map.append(Int32(i))
-                    lastWasSep = true
+                    o[w] = 0x20
+                    m[w] = Int32(truncatingIfNeeded: n)
+                    w += 1
                 }
-            } else {
-                var k = 0
-                while k < len && i + k < n {
-                    out.append(bytes[i + k])
-                    map.append(Int32(i + k))
-                    k += 1
-                }
-                lastWasSep = false
+                return w
             }
-            i += len
         }
-        if !lastWasSep {
-            out.append(0x20)
-            map.append(Int32(n))
-        }
+        out.removeLast(out.count - written)
+        map.removeLast(map.count - written)
     }
 
     /// The normalised form of a phrase, as a String without the padding spaces.

@@ -323,7 +323,7 @@ public struct PhraseAutomaton: @unchecked Sendable {
         while t >= 0 {
             let p = Int(output[Int(t)])
             found(p, end - Int(lengths[p]) + 1, end - 1)
-            if let more = extraOutputs[t] {
+            if !extraOutputs.isEmpty, let more = extraOutputs[t] {
                 for q in more { found(Int(q), end - Int(lengths[Int(q)]) + 1, end - 1) }
             }
             t = outputLink[Int(t)]

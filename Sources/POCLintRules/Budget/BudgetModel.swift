@@ -174,8 +174,7 @@ extension BudgetModel {
             for (sentence, amounts) in bySentence {
                 // A sentence about the credit requested or the runway is not a cost; in prose a cost
                 // is an amount per period.
-                if text.containsASCII("credit", in: sentence) || text.containsASCII("lasts", in: sentence)
-                    || text.containsASCII("covers", in: sentence) || text.containsASCII("runway", in: sentence) { continue }
+                if text.containsAnyASCII("credit", "lasts", "covers", "runway", in: sentence) { continue }
                 let monthly = amounts.filter { $0.period == .month }
                 let totalFirst = isTotalLabel(text.string(sentence.lowerBound..<amounts[0].range.lowerBound))
                 let kept = totalFirst ? [amounts[0]] : monthly.isEmpty ? amounts.filter { $0.period != nil } : monthly

@@ -9,8 +9,7 @@ enum RunwayCalculator {
             guard text.containsASCII("credit") else { continue }
             for m in context.quantities(ri).money where !m.isRange && m.period == nil && m.value >= 1_000 {
                 let sentence = context.sentence(ri, around: m.range)
-                if text.containsASCII("credit", in: sentence) && (text.containsASCII("request", in: sentence) || text.containsASCII("ask", in: sentence)
-                    || text.containsASCII("apply", in: sentence) || text.containsASCII("seek", in: sentence)) {
+                if text.containsASCII("credit", in: sentence) && text.containsAnyASCII("request", "ask", "apply", "seek", in: sentence) {
                     return (m.value, text.sourceRange(m.range))
                 }
             }

@@ -15,10 +15,14 @@ public struct Scorer: Predicting {
         /// Ids of the signals the application shows (tiers that require others are out of reach).
         var metSignals: Set<String> = []
 
+        /// `scoring.component_weights` by position in `components` (read once, not per re-score).
+        let weights: [Double]
+
         init(profile: Profile, metSignals: Set<String> = []) {
             self.scoring = profile.scoring
             self.components = profile.componentIDs
             self.metSignals = metSignals
+            self.weights = profile.componentIDs.map { profile.scoring.component_weights[$0.rawValue] ?? 0 }
         }
 
         /// Whether a tier's signal requirements hold.
@@ -88,27 +92,31 @@ public struct Scorer: Predicting {
 
         /// The findings as entries, in the order given (pass them costliest first, the order
         /// `score` counts them in).
-        func entries(_ findings: [Diagnostic]) -> [Entry] {
+        func entries(_ findings: [Diagnostic]) -> (entries: [Entry], ruleCount: Int) {
             var ruleIDs: [String: Int] = [:]
-            return findings.map { d in
+            let entries = findings.map { d in
                 let rule = ruleIDs[d.ruleID] ?? { let n = ruleIDs.count; ruleIDs[d.ruleID] = n; return n }()
                 return Entry(rule: rule, component: d.component.flatMap { components.firstIndex(of: $0) } ?? -1,
                              disqualifying: disqualifies(d.ruleID),
                              cost: cost(d), documentCost: scoring.document_cost[d.severity.rawValue] ?? 0,
                              isMissing: d.ruleID == "missing-component", severity: d.severity)
             }
+            return (entries, ruleIDs.count)
         }
 
         /// The same arithmetic as `score`, on entries with some left out: no strings, no
-        /// dictionaries of strings. Returns the tier and the overall score.
-        func quick(_ entries: [Entry], excluded: Set<Int>, present: [Bool]) -> (tier: ScoringFile.TierSpec, overall: Double) {
+        /// dictionaries. `excluded` holds a few positions (a fix, or the dozen of a greedy
+        /// search), so it is an array; `ruleCount` bounds `Entry.rule`. Returns the tier and
+        /// the overall score.
+        func quick(_ entries: [Entry], excluded: [Int], present: [Bool], ruleCount: Int) -> (tier: ScoringFile.TierSpec, overall: Double) {
             var scores = [Double](repeating: 0, count: present.count)
             var resolved = [Bool](repeating: false, count: present.count)
             for i in excluded where entries[i].isMissing && entries[i].component >= 0 { resolved[entries[i].component] = true }
             for c in 0..<present.count {
                 scores[c] = present[c] ? 100 : resolved[c] ? scoring.resolved_missing_component_score : 0
             }
-            var seen: [Int: Int] = [:]
+            // How many findings of each (rule, component) were counted so far.
+            var seen = [Int](repeating: 0, count: max(1, ruleCount * present.count))
             let decay = scoring.repeat_decay
             let floor = scoring.present_component_floor
             var documentCost = 0.0
@@ -120,20 +128,19 @@ public struct Scorer: Predicting {
                 if e.disqualifying { disqualified = true }
                 guard e.component >= 0 else { documentCost += e.documentCost; continue }
                 if e.isMissing || !(present[e.component] || resolved[e.component]) { continue }
-                let key = e.rule * 64 + e.component
-                let n = seen[key, default: 0]
+                let key = e.rule * present.count + e.component
+                let n = seen[key]
                 seen[key] = n + 1
-                let points = e.cost * pow(decay, Double(n))
+                let points = n == 0 ? e.cost : e.cost * pow(decay, Double(n))
                 scores[e.component] = max(present[e.component] ? floor : 0, scores[e.component] - points)
             }
             var weighted = 0.0
-            var weights = 0.0
-            for (c, comp) in components.enumerated() {
-                let w = scoring.component_weights[comp.rawValue] ?? 0
-                weighted += w * scores[c]
-                weights += w
+            var weightSum = 0.0
+            for c in components.indices {
+                weighted += weights[c] * scores[c]
+                weightSum += weights[c]
             }
-            let overall = max(0, (weights > 0 ? weighted / weights : 0) - documentCost)
+            let overall = max(0, (weightSum > 0 ? weighted / weightSum : 0) - documentCost)
             let lowest = scores.min() ?? 0
             if disqualified { return (scoring.tiers.last!, overall) }
             for t in scoring.tiers where signalsHold(t) {
@@ -173,24 +180,31 @@ public struct Scorer: Predicting {
 
         // Each finding's worth: re-score without it (a missing component counts as written).
         // Entries are sorted costliest first; `position[i]` is where diagnostic i went.
-        let order = diagnostics.indices.sorted { rubric.cost(diagnostics[$0]) > rubric.cost(diagnostics[$1]) }
-        let entries = rubric.entries(order.map { diagnostics[$0] })
+        let findingCosts = diagnostics.map(rubric.cost)
+        let order = diagnostics.indices.sorted { findingCosts[$0] > findingCosts[$1] }
+        let (entries, ruleCount) = rubric.entries(order.map { diagnostics[$0] })
         var position = [Int](repeating: 0, count: diagnostics.count)
         for (p, i) in order.enumerated() { position[i] = p }
         let presentFlags = profile.componentIDs.map { present.contains($0) }
-        func evaluate(_ removed: Set<Int>) -> (tier: ScoringFile.TierSpec, overall: Double) {
-            rubric.quick(entries, excluded: Set(removed.map { position[$0] }), present: presentFlags)
+        func evaluate(_ removed: [Int]) -> (tier: ScoringFile.TierSpec, overall: Double) {
+            rubric.quick(entries, excluded: removed.map { position[$0] }, present: presentFlags, ruleCount: ruleCount)
         }
-        // Findings of one rule, severity and component are worth the same: score each kind once.
-        func kind(_ d: Diagnostic) -> String { "\(d.ruleID)|\(d.severity.rawValue)|\(d.component?.rawValue ?? "-")" }
-        var gains: [String: Double] = [:]
+        // Findings of one rule, severity and component are worth the same: score each kind
+        // once. `kinds[i]` numbers diagnostic i's kind (the same number for the same kind).
+        var kindNumbers: [String: Int] = [:]
+        let kinds = diagnostics.map { d in
+            let k = "\(d.ruleID)|\(d.severity.rawValue)|\(d.component?.rawValue ?? "-")"
+            if let n = kindNumbers[k] { return n }
+            kindNumbers[k] = kindNumbers.count
+            return kindNumbers.count - 1
+        }
+        var gains = [Double?](repeating: nil, count: kindNumbers.count)
         var fixes: [(index: Int, fix: RankedFix)] = []
         for (i, d) in diagnostics.enumerated() {
-            let k = kind(d)
             let gain: Double
-            if let known = gains[k] { gain = known } else {
+            if let known = gains[kinds[i]] { gain = known } else {
                 gain = evaluate([i]).overall - overall
-                gains[k] = gain
+                gains[kinds[i]] = gain
             }
             guard gain > 0.0001 || d.severity == .error else { continue }
             fixes.append((i, RankedFix(ruleID: d.ruleID, message: d.message, suggestion: d.suggestion, range: d.range,
@@ -203,20 +217,21 @@ public struct Scorer: Predicting {
         var toNext: [RankedFix] = []
         if let target = profile.next(tierSpec.id) {
             nextTier = target
-            var chosen = Set<Int>()
+            var chosen: [Int] = []
             var reached = false
             for _ in 0..<min(12, fixes.count) {
                 var best: (index: Int, tier: Int, overall: Double)?
-                var tried = Set<String>()
-                for f in fixes where !chosen.contains(f.index) && tried.insert(kind(diagnostics[f.index])).inserted {
-                    let r = evaluate(chosen.union([f.index]))
+                var tried = [Bool](repeating: false, count: kindNumbers.count)
+                for f in fixes where !chosen.contains(f.index) && !tried[kinds[f.index]] {
+                    tried[kinds[f.index]] = true
+                    let r = evaluate(chosen + [f.index])
                     let rank = profile.rank(r.tier.id)
                     if best == nil || (rank, r.overall) > (best!.tier, best!.overall) {
                         best = (f.index, rank, r.overall)
                     }
                 }
                 guard let best else { break }
-                chosen.insert(best.index)
+                chosen.append(best.index)
                 if best.tier >= profile.rank(target) { reached = true; break }
             }
             if reached {

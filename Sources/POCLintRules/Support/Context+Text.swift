@@ -51,11 +51,14 @@ extension LintContext {
         memo("words") {
             var n = 0
             for run in document.texts {
-                var inWord = false
-                for b in run.bytes {
-                    let w = b > 0x20
-                    if w && !inWord { n += 1 }
-                    inWord = w
+                // A word starts at each non-space byte after a space (or the start): branch-free.
+                run.bytes.withUnsafeBufferPointer { b in
+                    var previous: UInt8 = 1
+                    for c in b {
+                        let w: UInt8 = c > 0x20 ? 1 : 0
+                        n &+= Int(w & previous)
+                        previous = w ^ 1
+                    }
                 }
             }
             return n

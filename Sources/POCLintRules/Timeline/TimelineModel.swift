@@ -20,10 +20,10 @@ struct TimelineFacts {
             for ri in context.allRuns where context.components.runComponent[ri] == nil {
                 let text = doc.texts[ri]
                 // Cheap test first: most runs say nothing about a POC length.
-                guard text.containsASCII("poc") || text.containsASCII("proof of concept") || text.containsASCII("pilot") else { continue }
+                guard text.containsAnyASCII("poc", "proof of concept", "pilot") else { continue }
                 for d in context.quantities(ri).days where d.isLength {
                     let after = context.sentence(ri, around: d.range)
-                    if text.containsASCII("poc", in: after) || text.containsASCII("proof of concept", in: after) || text.containsASCII("pilot", in: after) {
+                    if text.containsAnyASCII("poc", "proof of concept", "pilot", in: after) {
                         lengths.append((d.day, text.sourceRange(d.range)))
                     }
                 }

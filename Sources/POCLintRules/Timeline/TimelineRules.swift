@@ -115,7 +115,7 @@ public struct TimelineNoMidpoint: Rule {
         let window = facts.window.flatMap { TimelineFacts.standard($0.days) } ?? facts.milestones.map(\.day).max() ?? 90
         for ri in context.runs(.timeline) {
             let text = context.document.texts[ri]
-            guard text.containsASCII("review") || text.containsASCII("checkpoint") else { continue }
+            guard text.containsAnyASCII("review", "checkpoint") else { continue }
             if context.quantities(ri).days.contains(where: { !$0.isLength && Double($0.day) >= 0.3 * Double(window) && Double($0.day) <= 0.7 * Double(window) }) {
                 return
             }
