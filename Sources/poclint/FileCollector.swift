@@ -116,8 +116,26 @@ enum FileCollector {
             throw InputError(path: input.path, message: "cannot read: \(reason)")
         }
         defer { close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        // A regular file is read straight into an array of its size (no zeroed chunk, no
+        // copy); whatever is left (a file that grew, a pipe) is read in chunks after it.
+        var st = stat()
+        let size = fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : 0
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
+            var off = 0
+            while off < size {
+                let n = Foundation.read(fd, buf.baseAddress! + off, size - off)
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { failure = errno; break }
+                if n == 0 { break }
+                off += n
+            }
+            count = off
+        }
+        if failure != 0 {
+            throw InputError(path: input.path, message: "cannot read: \(String(cString: strerror(failure)))")
+        }
+        var chunk = [UInt8](repeating: 0, count: size > 0 ? 4096 : 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, 1 << 16) }
             if n < 0 {

@@ -110,7 +110,7 @@ struct LintCommand: ParsableCommand {
         var linterIndex: [String: Int] = [:]
         var assignment: [Int] = []
         for input in inputs {
-            let path = try configPath(for: input, loader)
+            let path = try configPath(for: input, loader, cwd: cwd)
             let key = path ?? ""
             if let i = linterIndex[key] {
                 assignment.append(i)
@@ -162,9 +162,9 @@ struct LintCommand: ParsableCommand {
         return options
     }
 
-    func configPath(for input: InputFile, _ loader: ConfigLoader) throws -> String? {
+    func configPath(for input: InputFile, _ loader: ConfigLoader, cwd: String) throws -> String? {
         if let config { return config }
-        let dir = input.isStdin ? FileManager.default.currentDirectoryPath : PathUtil.parent(PathUtil.absolute(input.path, relativeTo: FileManager.default.currentDirectoryPath))
+        let dir = input.isStdin ? cwd : PathUtil.parent(PathUtil.absolute(input.path, relativeTo: cwd))
         return loader.discover(forFileIn: dir)
     }
 

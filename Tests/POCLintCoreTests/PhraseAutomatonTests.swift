@@ -75,4 +75,54 @@ struct PhraseAutomatonTests {
         let text = Array(" x a b c d e f g h y ".utf8)
         #expect(Self.scan(deep, text) == Self.naive(["a b c d e f g h", "c d e f g", "a b c d e f g h"], text))
     }
+
+    /// `scanText` reads raw text: it must find what normalising first and scanning finds,
+    /// at the same input offsets (the normaliser's map applied).
+    static func normalizedThenScanned(_ automaton: PhraseAutomaton, _ raw: [UInt8]) -> [Match] {
+        var norm: [UInt8] = []
+        var map: [Int32] = []
+        raw.withUnsafeBufferPointer { Normalizer.normalize($0, into: &norm, map: &map) }
+        var got: [Match] = []
+        norm.withUnsafeBufferPointer { nb in
+            automaton.scan(nb) { p, start, end in
+                guard end > start else { return }
+                got.append([p, Int(map[start]), Int(map[end - 1]) + 1])
+            }
+        }
+        return got
+    }
+
+    static func rawScanned(_ automaton: PhraseAutomaton, _ raw: [UInt8]) -> [Match] {
+        var got: [Match] = []
+        raw.withUnsafeBufferPointer { automaton.scanText($0) { got.append([$0, $1, $2]) } }
+        return got
+    }
+
+    @Test(arguments: [11, 12, 13, 14, 15, 16])
+    func rawScanFindsWhatNormalisingFirstFinds(seed: Int) {
+        var r = Random(state: 0xD1B5_4A32_D192_ED03 &* UInt64(seed))
+        // Words, case, ASCII punctuation, separator scalars (no-break space, dashes, curly
+        // quotes, ellipsis), other non-ASCII letters, line ends.
+        let pieces = ["a", "B", "c", "é", "1", " ", "  ", ",", ".", "-", "\u{00A0}", "\u{2014}", "\u{2019}",
+                      "\u{2026}", "日", "\r\n", "\n", "(", "**", "Ab"]
+        var patterns: [String] = []
+        for _ in 0..<(10 + r.next(30)) {
+            patterns.append(Normalizer.key(Self.words(&r, alphabet: ["a", "b", "c", "é", "1", "日"], count: 1 + r.next(4))))
+        }
+        // One pattern longer than the smallest ring (16 bytes), so the ring is sized by it.
+        patterns.append(Normalizer.key(String(repeating: "ab ", count: 20)))
+        patterns = patterns.filter { !$0.isEmpty }
+        let automaton = PhraseAutomaton(patterns: patterns)
+        for _ in 0..<40 {
+            var text = (0..<(1 + r.next(60))).map { _ in pieces[r.next(pieces.count)] }.joined()
+            if r.next(3) == 0 { text = "x " + patterns[r.next(patterns.count)].uppercased() + "; y" }
+            if r.next(5) == 0 { text = String(repeating: "AB, ", count: 25) }
+            var raw = Array(text.utf8)
+            // A truncated multibyte sequence at the end (as a slice of a run could hold).
+            if r.next(4) == 0 { raw += [0xE2, 0x80] }
+            #expect(Self.rawScanned(automaton, raw) == Self.normalizedThenScanned(automaton, raw), "\(text)")
+        }
+        #expect(Self.rawScanned(automaton, []) == Self.normalizedThenScanned(automaton, []))
+        #expect(Self.rawScanned(PhraseAutomaton(patterns: []), Array("a b".utf8)).isEmpty)
+    }
 }

@@ -2,9 +2,22 @@ import Foundation
 
 /// Small path helpers (absolute, standardised paths; no symlink resolution).
 public enum PathUtil {
+    /// `path` made absolute against `directory`, with `.`, `..` and repeated or trailing
+    /// slashes removed (lexically, symbolic links kept: what `URL.standardizedFileURL.path`
+    /// gives, on strings, since a run computes it for every file it is given).
     public static func absolute(_ path: String, relativeTo directory: String) -> String {
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: directory, isDirectory: true))
-        return url.standardizedFileURL.path
+        standardized(path.hasPrefix("/") ? path : directory + "/" + path)
+    }
+
+    /// An absolute path without `.`, `..`, empty components or a trailing slash ("/" for the root).
+    static func standardized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for c in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if c == "." { continue }
+            if c == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(c)
+        }
+        return "/" + parts.joined(separator: "/")
     }
 
     public static func isFile(_ path: String) -> Bool {
@@ -14,8 +27,9 @@ public enum PathUtil {
 
     public static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 
+    /// The folder that holds `path` (an absolute path; "/" for the root itself).
     public static func parent(_ path: String) -> String {
-        URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path
+        standardized(path + "/..")
     }
 
     /// `path` relative to `base` when it lies under it, else `path`.

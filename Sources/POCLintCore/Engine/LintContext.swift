@@ -14,7 +14,8 @@ public final class LintContext {
     public var source: SourceText { document.source }
 
     public private(set) var diagnostics: [Diagnostic] = []
-    private var current: RuleDescription?
+    /// What `report` needs of the rule being run.
+    private var current: (id: String, severity: Severity, component: Component?)?
     private var currentSetting = RuleSetting()
     private var cache: [String: Any] = [:]
 
@@ -35,9 +36,15 @@ public final class LintContext {
     /// Runs one rule (severity overrides and options of its configuration apply).
     public func run(_ rule: any Rule) {
         let description = rule.description
-        let setting = configuration.setting(description.id)
+        run(rule, id: description.id, severity: description.severity, component: description.component,
+            setting: configuration.setting(description.id))
+    }
+
+    /// Runs one rule whose description and setting the caller has already read (the linter
+    /// reads them once per run, not once per file).
+    public func run(_ rule: any Rule, id: String, severity: Severity, component: Component?, setting: RuleSetting) {
         guard setting.enabled else { return }
-        current = description
+        current = (id, severity, component)
         currentSetting = setting
         rule.check(self)
         current = nil

@@ -116,12 +116,39 @@ public struct Linter: Sendable {
     public let predictor: (any Predicting)?
     public let factsReader: (any FactsReading)?
 
+    /// One enabled rule of a profile, with what running it needs read once per linter.
+    struct PlannedRule: @unchecked Sendable {
+        let rule: any Rule
+        let id: String
+        let severity: Severity
+        let component: Component?
+        let setting: RuleSetting
+    }
+    /// The enabled rules of each profile, in `rules` order.
+    private let plans: [String: [PlannedRule]]
+    /// The ids of `plans[profile]`.
+    private let planIDs: [String: Set<String>]
+    /// The rule ids a suppression comment may name.
+    private let known: Set<String>
+
     public init(rules: [any Rule], configuration: Configuration = Configuration(), predictor: (any Predicting)? = nil,
                 factsReader: (any FactsReading)? = nil) {
         self.rules = rules
         self.configuration = configuration
         self.predictor = predictor
         self.factsReader = factsReader
+        var plans: [String: [PlannedRule]] = [:]
+        for profile in configuration.pack.profiles {
+            plans[profile.id] = rules.compactMap { rule in
+                let d = rule.description
+                let setting = configuration.setting(d.id)
+                guard d.runs(in: profile.id), setting.enabled else { return nil }
+                return PlannedRule(rule: rule, id: d.id, severity: d.severity, component: d.component, setting: setting)
+            }
+        }
+        self.plans = plans
+        self.planIDs = plans.mapValues { Set($0.map(\.id)) }
+        self.known = (configuration.knownRuleIDs ?? Set(rules.map(\.description.id))).union(SuppressionRules.ids)
     }
 
     /// Runs the cross rules on a pair of parts: findings about `later`.
@@ -161,9 +188,10 @@ public struct Linter: Sendable {
             let profile = configuration.pack.profile(part.profile) ?? configuration.pack.poc
             let context = LintContext(document: document, configuration: configuration, profile: profile,
                                       scope: part.scope, analysis: analysis)
-            let partRules = rules.filter { $0.description.runs(in: profile.id) }
-            for rule in partRules { context.run(rule) }
-            ranIDs.formUnion(partRules.map(\.description.id).filter { configuration.setting($0).enabled })
+            for p in plans[profile.id] ?? [] {
+                context.run(p.rule, id: p.id, severity: p.severity, component: p.component, setting: p.setting)
+            }
+            ranIDs.formUnion(planIDs[profile.id] ?? [])
             raw += context.diagnostics
             contexts.append(context)
         }
@@ -178,7 +206,6 @@ public struct Linter: Sendable {
                 }
             }
         }
-        let known = (configuration.knownRuleIDs ?? Set(rules.map(\.description.id))).union(SuppressionRules.ids)
         let kept = Suppressions.apply(raw, document: document, configuration: configuration,
                                       known: known, ran: ranIDs)
         let sorted = Linter.order(kept)
@@ -209,7 +236,6 @@ public struct Linter: Sendable {
         }
         guard !out.isEmpty else { return [] }
         let ids = Set(out.map(\.ruleID))
-        let known = (configuration.knownRuleIDs ?? Set(rules.map(\.description.id))).union(SuppressionRules.ids)
         // The result may hold a compacted document (no HTML comments): parse it again.
         let document = MarkdownParser.parse(later.document.source)
         return Suppressions.apply(out, document: document, configuration: configuration, known: known, ran: [])
@@ -218,14 +244,25 @@ public struct Linter: Sendable {
 
     /// Stable order: position, then rule id, then message; exact duplicates removed.
     public static func order(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        var seen = Set<Diagnostic>()
-        return diagnostics
-            .sorted { a, b in
-                if a.range.start != b.range.start { return a.range.start < b.range.start }
-                if a.ruleID != b.ruleID { return a.ruleID < b.ruleID }
-                if a.range.end != b.range.end { return a.range.end < b.range.end }
-                return a.message < b.message
+        let sorted = diagnostics.sorted { a, b in
+            if a.range.start != b.range.start { return a.range.start < b.range.start }
+            if a.ruleID != b.ruleID { return a.ruleID < b.ruleID }
+            if a.range.end != b.range.end { return a.range.end < b.range.end }
+            return a.message < b.message
+        }
+        // Equal diagnostics have equal sort keys, so they sit in one group of equal keys:
+        // compare within the group (a few at most) instead of hashing every diagnostic.
+        var kept: [Diagnostic] = []
+        kept.reserveCapacity(sorted.count)
+        var group = 0
+        for d in sorted {
+            if let last = kept.last, !(last.range.start == d.range.start && last.ruleID == d.ruleID
+                                       && last.range.end == d.range.end && last.message == d.message) {
+                group = kept.count
             }
-            .filter { seen.insert($0).inserted }
+            if kept[group...].contains(d) { continue }
+            kept.append(d)
+        }
+        return kept
     }
 }

@@ -27,11 +27,9 @@ public final class TextAnalysis {
         var matches: [PhraseMatch] = []
         var byRun: [Range<Int>] = []
         byRun.reserveCapacity(document.texts.count)
-        var norm: [UInt8] = []
-        var map: [Int32] = []
         for ri in document.texts.indices {
             let first = matches.count
-            TextAnalysis.scan(document.texts[ri], ri, pack.automaton, pack.eagerIDs, &norm, &map, into: &matches)
+            TextAnalysis.scan(document.texts[ri], ri, pack.automaton, pack.eagerIDs, into: &matches)
             byRun.append(first..<matches.count)
         }
         self.matches = matches
@@ -43,23 +41,18 @@ public final class TextAnalysis {
     public func all(_ ri: Int) -> [PhraseMatch] {
         if let done = complete[ri] { return done }
         var out = Array(matches[byRun[ri]])
-        var norm: [UInt8] = []
-        var map: [Int32] = []
-        TextAnalysis.scan(document.texts[ri], ri, pack.lazyAutomaton, pack.lazyIDs, &norm, &map, into: &out)
+        TextAnalysis.scan(document.texts[ri], ri, pack.lazyAutomaton, pack.lazyIDs, into: &out)
         TextAnalysis.sort(&out[...])
         complete[ri] = out
         return out
     }
 
+    /// Appends the matches of `automaton` in a run, sorted by start (longest first).
     static func scan(_ run: TextRun, _ ri: Int, _ automaton: PhraseAutomaton, _ ids: [Int],
-                     _ norm: inout [UInt8], _ map: inout [Int32], into matches: inout [PhraseMatch]) {
+                     into matches: inout [PhraseMatch]) {
         let first = matches.count
-        run.bytes.withUnsafeBufferPointer { Normalizer.normalize($0, into: &norm, map: &map) }
-        norm.withUnsafeBufferPointer { nb in
-            automaton.scan(nb) { pattern, start, end in
-                guard end > start else { return }
-                let ts = Int(map[start])
-                let te = Int(map[end - 1]) + 1
+        run.bytes.withUnsafeBufferPointer { text in
+            automaton.scanText(text) { pattern, ts, te in
                 matches.append(PhraseMatch(pattern: ids[pattern], run: ri, textRange: ts..<te))
             }
         }

@@ -33,7 +33,7 @@ public enum SourceDecoder {
             prefix = [0xEF, 0xBB, 0xBF]
             bytes.removeFirst(3)
         }
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = firstNUL(bytes) {
             let text = SourceText(bytes: bytes)
             let loc = text.location(of: nul)
             throw InputError(path: path, message: "not a text file (NUL byte at line \(loc.line), byte \(loc.byteColumn)); poclint reads Markdown saved as UTF-8")
@@ -78,12 +78,34 @@ public enum SourceDecoder {
         return Decoded(text: SourceText(bytes: out), prefix: [], encoding: bigEndian ? "utf-16be" : "utf-16le")
     }
 
+    /// Index of the first NUL byte; eight bytes at a time.
+    static func firstNUL(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buf -> Int? in
+            let n = buf.count
+            var i = 0
+            if let base = buf.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while i + 8 <= n && !Bytes.hasZero(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
+            }
+            while i < n {
+                if buf[i] == 0 { return i }
+                i += 1
+            }
+            return nil
+        }
+    }
+
     /// Index of the first byte that does not start or continue a valid UTF-8 sequence.
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { buf -> Int? in
             var i = 0
             let n = buf.count
+            guard let base = buf.baseAddress else { return nil }
+            let raw = UnsafeRawPointer(base)
             while i < n {
+                // Runs of ASCII, eight bytes at a time.
+                while i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+                guard i < n else { break }
                 let b = buf[i]
                 if b < 0x80 { i += 1; continue }
                 let len: Int
@@ -111,5 +133,18 @@ public enum SourceDecoder {
             }
             return nil
         }
+    }
+}
+
+/// Word-at-a-time byte tests (eight bytes in a `UInt64`).
+enum Bytes {
+    /// Whether any of the eight bytes is zero.
+    @inline(__always) static func hasZero(_ w: UInt64) -> Bool {
+        (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080 != 0
+    }
+
+    /// Whether any of the eight bytes equals `b`.
+    @inline(__always) static func has(_ w: UInt64, _ b: UInt8) -> Bool {
+        hasZero(w ^ (0x0101_0101_0101_0101 &* UInt64(b)))
     }
 }

@@ -70,7 +70,17 @@ public struct SourceText: Sendable {
         bytes.withUnsafeBufferPointer { buf in
             var i = 0
             let n = buf.count
+            let raw = UnsafeRawPointer(buf.baseAddress)
             while i < n {
+                // Eight bytes at a time while none ends a line.
+                if let raw {
+                    while i + 8 <= n {
+                        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        if Bytes.has(w, 0x0A) || Bytes.has(w, 0x0D) { break }
+                        i += 8
+                    }
+                    guard i < n else { break }
+                }
                 let b = buf[i]
                 if b == 0x0A {
                     starts.append(i + 1)

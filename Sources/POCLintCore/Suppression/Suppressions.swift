@@ -157,7 +157,14 @@ public enum Suppressions {
         var unusedEnables: [(SourceRange, String)] = []
         var open: [String: [Int]] = [:]   // id -> indices into scopes of open disables
         let lastLine = max(source.lineCount, 1)
-        let knownList = known.subtracting(SuppressionRules.ids).sorted()
+        // Sorted only for a hint about an unknown id (rare; most files have no directive).
+        var knownListCache: [String]?
+        func knownList() -> [String] {
+            if let k = knownListCache { return k }
+            let k = known.subtracting(SuppressionRules.ids).sorted()
+            knownListCache = k
+            return k
+        }
         for (di, d) in directives.enumerated() {
             for (k, entry) in d.ids.enumerated() {
                 if SuppressionRules.ids.contains(entry.id) {
@@ -167,7 +174,7 @@ public enum Suppressions {
                 }
                 guard known.contains(entry.id) else {
                     unknownFindings.append((entry.range,
-                        "Unknown rule id '\(entry.id)' in a suppression comment\(NearestNames.hint(entry.id, among: knownList)); `poclint rules` lists them."))
+                        "Unknown rule id '\(entry.id)' in a suppression comment\(NearestNames.hint(entry.id, among: knownList())); `poclint rules` lists them."))
                     continue
                 }
                 switch d.kind {

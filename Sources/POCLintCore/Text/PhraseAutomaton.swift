@@ -45,6 +45,16 @@ public struct PhraseAutomaton: @unchecked Sendable {
     /// Length of each pattern in normalised bytes, padding included.
     private let lengths: UnsafePointer<Int32>
     private let patternCount: Int
+    /// Size of the ring of input offsets `scanText` keeps: a power of two above the longest pattern.
+    private let ringSize: Int
+
+    static func ringSize(_ lengths: UnsafePointer<Int32>, _ count: Int) -> Int {
+        var longest = 0
+        for p in 0..<count { longest = max(longest, Int(lengths[p])) }
+        var size = 16
+        while size < longest + 1 { size <<= 1 }
+        return size
+    }
 
     /// Length of each pattern in normalised bytes, padding included.
     public var patternLengths: [Int] { (0..<patternCount).map { Int(lengths[$0]) } }
@@ -86,6 +96,7 @@ public struct PhraseAutomaton: @unchecked Sendable {
         extraOutputs = extra
         lengths = t.patternLengths
         patternCount = Int(t.patternCount)
+        ringSize = Self.ringSize(t.patternLengths, Int(t.patternCount))
     }
 
     /// The names of the tables in which two automata differ (none: they are the same automaton).
@@ -284,6 +295,7 @@ public struct PhraseAutomaton: @unchecked Sendable {
         extraOutputs = extra
         self.lengths = UnsafePointer(lengthTable)
         patternCount = patterns.count
+        ringSize = Self.ringSize(lengthTable, patterns.count)
     }
 
     /// Calls `found(pattern, start, end)` for every match in a normalised text, where
@@ -314,6 +326,99 @@ public struct PhraseAutomaton: @unchecked Sendable {
             }
             s = Int(e &>> 1)
             if e & 1 != 0 { report(s, end: i + 1, found) }
+        }
+    }
+
+    /// Calls `found(pattern, start, end)` for every match in a text that is not normalised:
+    /// `start..<end` is the byte range of the pattern's words in `text`. The same matches, in
+    /// the same order, as `Normalizer.normalize` then `scan` with the map applied, without
+    /// writing the normalised text or its map: the normaliser's rules are applied byte by byte
+    /// on the way in (ASCII case folded, runs of punctuation and separator scalars read as one
+    /// space), and the input offsets of the last bytes read are kept in a small ring, long
+    /// enough for the longest pattern.
+    @inline(__always)
+    public func scanText(_ text: UnsafeBufferPointer<UInt8>, _ found: (Int, Int, Int) -> Void) {
+        guard patternCount > 0 else { return }
+        let mask = ringSize - 1
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: ringSize) { ringBuffer in
+            let ring = ringBuffer.baseAddress!
+            let nc = classCount
+            let dense = denseCount
+            let d = delta, cls = classes, fail = sparseFail, start = edgeStart, ec = edgeClass, en = edgeNext
+            let space = Int(cls[0x20])
+            var s = 0
+            var w = 0              // index in the normalised text
+            // Feeds one normalised byte of class `c` read at input offset `at`.
+            @inline(__always) func feed(_ c: Int, _ at: Int) {
+                ring[w & mask] = Int32(truncatingIfNeeded: at)
+                var e: UInt32 = 0
+                var t = s
+                search: while true {
+                    if t < dense {
+                        e = d[t &* nc &+ c]
+                        break
+                    }
+                    let k = t &- dense
+                    var j = Int(start[k])
+                    let end = Int(start[k &+ 1])
+                    while j < end {
+                        if Int(ec[j]) == c { e = en[j]; break search }
+                        j &+= 1
+                    }
+                    t = Int(fail[k])
+                }
+                s = Int(e &>> 1)
+                if e & 1 != 0 {
+                    let i = w
+                    report(s, end: i + 1) { p, first, last in
+                        guard last > first else { return }
+                        found(p, Int(ring[first & mask]), Int(ring[(last &- 1) & mask]) &+ 1)
+                    }
+                }
+                w &+= 1
+            }
+            feed(space, 0)
+            var lastWasSep = true
+            var i = 0
+            let n = text.count
+            while i < n {
+                let b = text[i]
+                if b < 0x80 {
+                    if Normalizer.isWordASCII(b) {
+                        feed(Int(cls[Int(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)]), i)
+                        lastWasSep = false
+                    } else if !lastWasSep {
+                        feed(space, i)
+                        lastWasSep = true
+                    }
+                    i &+= 1
+                    continue
+                }
+                let len = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+                var v: UInt32 = 0
+                if i + len <= n {
+                    switch len {
+                    case 2: v = UInt32(b & 0x1F) << 6 | UInt32(text[i + 1] & 0x3F)
+                    case 3: v = UInt32(b & 0x0F) << 12 | UInt32(text[i + 1] & 0x3F) << 6 | UInt32(text[i + 2] & 0x3F)
+                    default: v = UInt32(b & 0x07) << 18 | UInt32(text[i + 1] & 0x3F) << 12 | UInt32(text[i + 2] & 0x3F) << 6 | UInt32(text[i + 3] & 0x3F)
+                    }
+                }
+                if Normalizer.isSeparatorScalar(v) {
+                    if !lastWasSep {
+                        feed(space, i)
+                        lastWasSep = true
+                    }
+                } else {
+                    var k = 0
+                    while k < len && i + k < n {
+                        feed(Int(cls[Int(text[i + k])]), i + k)
+                        k += 1
+                    }
+                    lastWasSep = false
+                }
+                i += len
+            }
+            if !lastWasSep { feed(space, n) }
         }
     }
 
