@@ -126,6 +126,12 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Escapes on the UTF-8 bytes: `"`, `\\`, control characters, and U+2028/U+2029 (which
     /// break JavaScript consumers). Runs of bytes that need nothing are copied at once.
+    /// Whether any of the eight bytes of `w` equals `b`.
+    @inline(__always) static func hasByte(_ w: UInt64, _ b: UInt8) -> Bool {
+        let x = w ^ (0x0101_0101_0101_0101 &* UInt64(b))
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+    }
+
     static func escape(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
         var s = s
@@ -133,7 +139,19 @@ public indirect enum JSONValue: Sendable, Equatable {
             let n = u.count
             var i = 0
             var plain = 0
+            let raw = UnsafeRawPointer(u.baseAddress)
             while i < n {
+                // Eight bytes at a time while none needs a look: no control byte, `"`, `\\`
+                // or 0xE2 (the lead byte of U+2028/U+2029).
+                if let raw {
+                    while i + 8 <= n {
+                        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        let control = (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080
+                        if control != 0 || JSONValue.hasByte(w, 0x22) || JSONValue.hasByte(w, 0x5C) || JSONValue.hasByte(w, 0xE2) { break }
+                        i += 8
+                    }
+                    if i >= n { break }
+                }
                 let b = u[i]
                 if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 {
                     i += 1
@@ -209,9 +227,12 @@ struct JSONStream {
     }
 
     /// Before a member of an object: `"key": `.
-    mutating func key(_ k: String) {
+    /// Keys are literals of the formats (ASCII names, nothing to escape): copied as they are.
+    mutating func key(_ k: StaticString) {
         next()
-        JSONValue.escape(k, into: &out)
+        out.append(0x22)
+        k.withUTF8Buffer { out.append(contentsOf: $0) }
+        out.append(0x22)
         out.append(0x3A)
         out.append(0x20)
     }

@@ -245,7 +245,11 @@ public final class RulePack: Sendable {
     /// The profile whose application a heading names (normalised text equal to one of its titles, or containing one).
     public func profile(namedBy heading: String) -> Profile? {
         // Bytes, not String.contains: this runs for every level-1 and level-2 heading of every file.
-        let key = Array((" " + Normalizer.key(heading) + " ").utf8)
+        // The normalised heading with its padding spaces (` words `), as the titles are kept.
+        var key: [UInt8] = []
+        var map: [Int32] = []
+        var text = heading
+        text.withUTF8 { Normalizer.normalize($0, into: &key, map: &map) }
         var best: (Profile, Int)? = nil
         for p in profiles {
             for (t, padded) in zip(p.titles, p.paddedTitles) where Self.bytes(key, contain: padded) {

@@ -31,6 +31,7 @@ public final class LintContext {
         self.components = ComponentClassifier.classify(document, analysis, configuration.pack, profile: profile, scope: scope)
         self.allRuns = scope.map { ComponentClassifier.runIndices(in: $0, document) } ?? 0..<document.texts.count
         self.runsCache = Array(repeating: nil, count: profile.componentIDs.count)
+        self.quantitiesCache = Array(repeating: nil, count: document.texts.count)
     }
 
     /// Runs one rule (severity overrides and options of its configuration apply).
@@ -103,7 +104,9 @@ public final class LintContext {
     }
 
     private var runsCache: [[Int]?]
-    private lazy var quantitiesCache: [Quantities?] = Array(repeating: nil, count: document.texts.count)
+    /// By run. Not a `lazy var`: writing an element through a lazy property copies the whole
+    /// array each time (quadratic on a 10,000-row table).
+    private var quantitiesCache: [Quantities?]
 
     /// Numbers, money, token volumes and days of a text run (read once per run, on demand).
     public func quantities(_ run: Int) -> Quantities {

@@ -191,7 +191,7 @@ public struct Linter: Sendable {
             for p in plans[profile.id] ?? [] {
                 context.run(p.rule, id: p.id, severity: p.severity, component: p.component, setting: p.setting)
             }
-            ranIDs.formUnion(planIDs[profile.id] ?? [])
+            if parts.count == 1 { ranIDs = planIDs[profile.id] ?? [] } else { ranIDs.formUnion(planIDs[profile.id] ?? []) }
             raw += context.diagnostics
             contexts.append(context)
         }

@@ -45,6 +45,10 @@ public enum MarkdownParser {
         guard let root = cmark_parser_finish(parser) else { return document }
         defer { cmark_node_free(root) }
 
+        // About a block per line (more in tables, fewer in paragraphs): a first capacity, so
+        // that a large document's arrays are not copied through every doubling.
+        document.blocks.reserveCapacity(source.lineCount + 8)
+        document.texts.reserveCapacity(source.lineCount / 2 + 8)
         source.bytes.withUnsafeBufferPointer { src in
             var builder = TreeBuilder(source: source, src: src)
             builder.walk(root, into: &document)
@@ -202,6 +206,9 @@ private struct TreeBuilder {
 
         if kind == .paragraph || kind == .heading || kind == .tableCell {
             run = TextRun(block: index, anchor: range.start)
+            // The text is at most about as long as the block's source: one allocation, not a
+            // doubling for each literal appended.
+            run!.bytes.reserveCapacity(range.end - range.start)
             runBlock = index
             // A setext heading's text ends before its underline: a literal byte missing from
             // the text lines must not be matched in the `===` / `---` line.

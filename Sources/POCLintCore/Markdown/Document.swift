@@ -199,54 +199,61 @@ extension TextRun {
     /// pass over the text however many needles (rules ask "poc, proof of concept or pilot?" of
     /// every run of a document).
     public func containsAnyASCII(_ needles: StaticString..., in range: Range<Int>? = nil) -> Bool {
-        let r = range ?? 0..<bytes.count
-        return bytes.withUnsafeBufferPointer { b in
-            // A bit per possible first byte: most bytes of the text start no needle.
-            var firsts = (UInt64(0), UInt64(0))
-            for nd in needles where nd.utf8CodeUnitCount > 0 {
-                let f = nd.utf8Start[0]
-                if f < 64 { firsts.0 |= 1 << UInt64(f) } else if f < 128 { firsts.1 |= 1 << UInt64(f - 64) }
-            }
-            var i = r.lowerBound
-            while i < r.upperBound {
-                let c = b[i]
-                let l = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
-                if l < 128 && (l < 64 ? firsts.0 >> UInt64(l) : firsts.1 >> UInt64(l - 64)) & 1 != 0 {
-                    for nd in needles {
-                        let n = nd.utf8CodeUnitCount
-                        guard n > 0, i + n <= r.upperBound, nd.utf8Start[0] == l else { continue }
-                        var k = 1
-                        while k < n && (b[i + k] >= 0x41 && b[i + k] <= 0x5A ? b[i + k] | 0x20 : b[i + k]) == nd.utf8Start[k] { k += 1 }
-                        if k == n { return true }
-                    }
-                }
-                i += 1
-            }
-            return false
-        }
+        Self.containsAny(needles, in: bytes, range ?? 0..<bytes.count)
     }
 
     /// Whether the text contains `needle` (ASCII, lower-case), ignoring ASCII case. No Foundation,
     /// no String: cheap enough for every run.
     public func containsASCII(_ needle: StaticString, in range: Range<Int>? = nil) -> Bool {
-        let n = needle.utf8CodeUnitCount
-        guard n > 0 else { return true }
-        let r = range ?? 0..<bytes.count
-        guard r.count >= n else { return false }
-        return needle.withUTF8Buffer { nb in
-            bytes.withUnsafeBufferPointer { b in
-                let first = nb[0]
-                var i = r.lowerBound
-                while i + n <= r.upperBound {
-                    if b[i] | 0x20 == first {
-                        var k = 1
-                        while k < n && (b[i + k] >= 0x41 && b[i + k] <= 0x5A ? b[i + k] | 0x20 : b[i + k]) == nb[k] { k += 1 }
-                        if k == n { return true }
+        Self.containsAny([needle], in: bytes, range ?? 0..<bytes.count)
+    }
+
+    private static func containsAny(_ needles: [StaticString], in bytes: [UInt8], _ r: Range<Int>) -> Bool {
+        if needles.contains(where: { $0.utf8CodeUnitCount == 0 }) { return true }
+        let r = r.clamped(to: 0..<bytes.count)
+        // The distinct first bytes, both cases, packed in a word: up to 8 (with more, every
+        // byte is looked at).
+        var firsts: UInt64 = 0
+        var firstCount = 0
+        func add(_ c: UInt8) {
+            for k in 0..<min(firstCount, 8) where UInt8(truncatingIfNeeded: firsts >> (8 * UInt64(k))) == c { return }
+            if firstCount < 8 { firsts |= UInt64(c) << (8 * UInt64(firstCount)) }
+            firstCount += 1
+        }
+        for nd in needles {
+            let f = nd.utf8Start[0]
+            add(f)
+            if f >= 0x61 && f <= 0x7A { add(f & ~0x20) }
+        }
+        return bytes.withUnsafeBufferPointer { b -> Bool in
+            guard let base = b.baseAddress else { return false }
+            let raw = UnsafeRawPointer(base)
+            let skipWords = firstCount <= 8
+            var i = r.lowerBound
+            while i < r.upperBound {
+                // Eight bytes at a time while none of them can start a needle.
+                if skipWords {
+                    while i + 8 <= r.upperBound {
+                        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        var hit = false
+                        for k in 0..<firstCount where Bytes.has(w, UInt8(truncatingIfNeeded: firsts >> (8 * UInt64(k)))) { hit = true; break }
+                        if hit { break }
+                        i += 8
                     }
-                    i += 1
+                    guard i < r.upperBound else { return false }
                 }
-                return false
+                let c = b[i]
+                let l = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+                for nd in needles {
+                    let n = nd.utf8CodeUnitCount
+                    guard i + n <= r.upperBound, nd.utf8Start[0] == l else { continue }
+                    var k = 1
+                    while k < n && (b[i + k] >= 0x41 && b[i + k] <= 0x5A ? b[i + k] | 0x20 : b[i + k]) == nd.utf8Start[k] { k += 1 }
+                    if k == n { return true }
+                }
+                i += 1
             }
+            return false
         }
     }
 }

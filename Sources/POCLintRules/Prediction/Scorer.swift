@@ -109,48 +109,64 @@ public struct Scorer: Predicting {
         /// search), so it is an array; `ruleCount` bounds `Entry.rule`. Returns the tier and
         /// the overall score.
         func quick(_ entries: [Entry], excluded: [Int], present: [Bool], ruleCount: Int) -> (tier: ScoringFile.TierSpec, overall: Double) {
-            var scores = [Double](repeating: 0, count: present.count)
-            var resolved = [Bool](repeating: false, count: present.count)
-            for i in excluded where entries[i].isMissing && entries[i].component >= 0 { resolved[entries[i].component] = true }
-            for c in 0..<present.count {
-                scores[c] = present[c] ? 100 : resolved[c] ? scoring.resolved_missing_component_score : 0
-            }
+            let nc = present.count
+            // Scratch on the stack: this runs for every fix of every file.
+            let (tier, overall) = withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, nc)) { scores in
+            withUnsafeTemporaryAllocation(of: Bool.self, capacity: max(1, nc)) { resolved in
             // How many findings of each (rule, component) were counted so far.
-            var seen = [Int](repeating: 0, count: max(1, ruleCount * present.count))
-            let decay = scoring.repeat_decay
-            let floor = scoring.present_component_floor
-            var documentCost = 0.0
-            var errors = 0
-            var warnings = 0
-            var disqualified = false
-            for (i, e) in entries.enumerated() where !excluded.contains(i) {
-                if e.severity == .error { errors += 1 } else if e.severity == .warning { warnings += 1 }
-                if e.disqualifying { disqualified = true }
-                guard e.component >= 0 else { documentCost += e.documentCost; continue }
-                if e.isMissing || !(present[e.component] || resolved[e.component]) { continue }
-                let key = e.rule * present.count + e.component
-                let n = seen[key]
-                seen[key] = n + 1
-                let points = n == 0 ? e.cost : e.cost * pow(decay, Double(n))
-                scores[e.component] = max(present[e.component] ? floor : 0, scores[e.component] - points)
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, ruleCount * nc)) { seen in
+                resolved.initialize(repeating: false)
+                seen.initialize(repeating: 0)
+                for i in excluded where entries[i].isMissing && entries[i].component >= 0 { resolved[entries[i].component] = true }
+                for c in 0..<nc {
+                    scores[c] = present[c] ? 100 : resolved[c] ? scoring.resolved_missing_component_score : 0
+                }
+                let decay = scoring.repeat_decay
+                let floor = scoring.present_component_floor
+                var documentCost = 0.0
+                var errors = 0
+                var warnings = 0
+                var disqualified = false
+                for (i, e) in entries.enumerated() where !excluded.contains(i) {
+                    if e.severity == .error { errors += 1 } else if e.severity == .warning { warnings += 1 }
+                    if e.disqualifying { disqualified = true }
+                    guard e.component >= 0 else { documentCost += e.documentCost; continue }
+                    if e.isMissing || !(present[e.component] || resolved[e.component]) { continue }
+                    let key = e.rule * nc + e.component
+                    let n = seen[key]
+                    seen[key] = n + 1
+                    let points = n == 0 ? e.cost : e.cost * pow(decay, Double(n))
+                    scores[e.component] = max(present[e.component] ? floor : 0, scores[e.component] - points)
+                }
+                var weighted = 0.0
+                var weightSum = 0.0
+                var lowest = nc > 0 ? scores[0] : 0
+                for c in 0..<nc {
+                    weighted += weights[c] * scores[c]
+                    weightSum += weights[c]
+                    lowest = min(lowest, scores[c])
+                }
+                let overall = max(0, (weightSum > 0 ? weighted / weightSum : 0) - documentCost)
+                return (tierIndex(overall: overall, lowest: lowest, errors: errors, warnings: warnings, disqualified: disqualified), overall)
             }
-            var weighted = 0.0
-            var weightSum = 0.0
-            for c in components.indices {
-                weighted += weights[c] * scores[c]
-                weightSum += weights[c]
             }
-            let overall = max(0, (weightSum > 0 ? weighted / weightSum : 0) - documentCost)
-            let lowest = scores.min() ?? 0
-            if disqualified { return (scoring.tiers.last!, overall) }
-            for t in scoring.tiers where signalsHold(t) {
-                if let m = t.min_overall, overall + 1e-9 < m { continue }
-                if let m = t.min_component, lowest + 1e-9 < m { continue }
-                if let m = t.max_errors, errors > m { continue }
-                if let m = t.max_warnings, warnings > m { continue }
-                return (t, overall)
             }
-            return (scoring.tiers.last!, overall)
+            return (scoring.tiers[tier], overall)
+        }
+
+        /// Position in `scoring.tiers` of the first tier whose conditions hold (the last one if none).
+        private func tierIndex(overall: Double, lowest: Double, errors: Int, warnings: Int, disqualified: Bool) -> Int {
+            let tiers = scoring.tiers
+            if disqualified { return tiers.count - 1 }
+            for ti in tiers.indices {
+                if let r = tiers[ti].requires, !r.allSatisfy({ metSignals.contains($0) }) { continue }
+                if let m = tiers[ti].min_overall, overall + 1e-9 < m { continue }
+                if let m = tiers[ti].min_component, lowest + 1e-9 < m { continue }
+                if let m = tiers[ti].max_errors, errors > m { continue }
+                if let m = tiers[ti].max_warnings, warnings > m { continue }
+                return ti
+            }
+            return tiers.count - 1
         }
 
         /// The first tier whose conditions hold.

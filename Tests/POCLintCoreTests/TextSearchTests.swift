@@ -1,0 +1,54 @@
+import Testing
+@testable import POCLintCore
+
+/// `TextRun.containsASCII` / `containsAnyASCII` skip eight bytes at a time; they must answer
+/// what a plain case-insensitive search answers, at every alignment and at range edges.
+struct TextSearchTests {
+    static func run(_ text: String) -> TextRun {
+        var r = TextRun(block: 0, anchor: 0)
+        r.bytes = Array(text.utf8)
+        return r
+    }
+
+    static func naive(_ text: [UInt8], _ needles: [String], _ range: Range<Int>) -> Bool {
+        let lower = text.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        return needles.contains { nd in
+            let n = Array(nd.utf8)
+            guard n.count <= range.count else { return n.isEmpty }
+            return (range.lowerBound...(range.upperBound - n.count)).contains { Array(lower[$0..<$0 + n.count]) == n }
+        }
+    }
+
+    @Test(arguments: 0..<40)
+    func answersWhatAPlainSearchAnswers(_ seed: Int) {
+        var state = UInt64(seed + 1) &* 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return Int(state % UInt64(n))
+        }
+        let pieces = ["p", "P", "o", "c", "POC", "pilot", "Pilo", "proof of concept", " ", "x", "é", ".", "credit", "CReDiT", "ask", "as"]
+        let text = (0..<next(30)).map { _ in pieces[next(pieces.count)] }.joined()
+        let run = Self.run(text)
+        let n = run.bytes.count
+        let lo = n == 0 ? 0 : next(n + 1)
+        let hi = lo + (n - lo == 0 ? 0 : next(n - lo + 1))
+        let poc = Self.naive(run.bytes, ["poc", "proof of concept", "pilot"], 0..<n)
+        #expect(run.containsAnyASCII("poc", "proof of concept", "pilot") == poc, "\(text)")
+        #expect(run.containsAnyASCII("poc", "proof of concept", "pilot", in: lo..<hi)
+                == Self.naive(run.bytes, ["poc", "proof of concept", "pilot"], lo..<hi), "\(text) \(lo)..<\(hi)")
+        #expect(run.containsASCII("credit") == Self.naive(run.bytes, ["credit"], 0..<n), "\(text)")
+        #expect(run.containsAnyASCII("request", "ask", "apply", "seek", in: lo..<hi)
+                == Self.naive(run.bytes, ["request", "ask", "apply", "seek"], lo..<hi), "\(text) \(lo)..<\(hi)")
+    }
+
+    @Test func edges() {
+        #expect(!Self.run("").containsASCII("poc"))
+        #expect(Self.run("abc").containsASCII(""))
+        #expect(Self.run("xxxxxxxxxxxxxxxPOC").containsASCII("poc"))
+        #expect(!Self.run("xxxxxxxxxxxxxxxPO").containsASCII("poc"))
+        #expect(!Self.run("the POC").containsASCII("poc", in: 0..<6))
+        #expect(Self.run("the POC").containsASCII("poc", in: 4..<7))
+        // Nine distinct first bytes (both cases): every byte is looked at.
+        #expect(Self.run("zzzzzzzzzzzzEnd").containsAnyASCII("a", "b", "c", "d", "end"))
+    }
+}
