@@ -5,7 +5,7 @@ SWIFT      ?= swift
 PREFIX     ?= /usr/local
 PYTHON     ?= python3
 BUILD_FLAGS ?=
-APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev pkg-config
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 POCLINT    := .build/debug/poclint
 
@@ -13,9 +13,9 @@ POCLINT    := .build/debug/poclint
 
 all: build
 
-## deps: install cmark-gfm and its GFM extensions when pkg-config cannot find them
+## deps: install cmark-gfm, its GFM extensions and mimalloc when they are missing
 deps:
-	@if ! pkg-config --exists libcmark-gfm 2>/dev/null || [ ! -e /usr/include/cmark-gfm-core-extensions.h ]; then \
+	@if ! pkg-config --exists libcmark-gfm 2>/dev/null || [ ! -e /usr/include/cmark-gfm-core-extensions.h ] || [ ! -e /usr/include/mimalloc.h ]; then \
 		echo "installing $(APT_PACKAGES)"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); \
 	fi
@@ -77,7 +77,7 @@ fuzz: deps embed
 
 ## test-asan: the Swift test suite under AddressSanitizer and LeakSanitizer (scratch .build-asan)
 test-asan: deps embed
-	ASAN_OPTIONS=detect_leaks=1:$(ASAN_OPTIONS) LSAN_OPTIONS=suppressions=$(CURDIR)/fuzz/lsan.supp:print_suppressions=0:$(LSAN_OPTIONS) \
+	POCLINT_SYSTEM_MALLOC=1 ASAN_OPTIONS=detect_leaks=1:$(ASAN_OPTIONS) LSAN_OPTIONS=suppressions=$(CURDIR)/fuzz/lsan.supp:print_suppressions=0:$(LSAN_OPTIONS) \
 		$(SWIFT) test --scratch-path .build-asan -Xswiftc -sanitize=address $(BUILD_FLAGS)
 
 clean:

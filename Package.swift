@@ -1,6 +1,13 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The command-line tool allocates with mimalloc (Debian's libmimalloc-dev), as ruff does: a
+// lint run makes millions of small allocations, and glibc's malloc cost 15-25% of the time
+// (docs/performance.md). POCLINT_SYSTEM_MALLOC=1 builds with the system allocator instead
+// (`make test-asan` does: AddressSanitizer brings its own).
+let allocator: [LinkerSetting] = Context.environment["POCLINT_SYSTEM_MALLOC"] == nil
+    ? [.linkedLibrary("mimalloc", .when(platforms: [.linux]))] : []
+
 let package = Package(
     name: "poclint",
     platforms: [.macOS(.v13)],
@@ -32,7 +39,8 @@ let package = Package(
             dependencies: [
                 "POCLintCore", "POCLintRules", "POCLintReport", "POCLintLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: allocator
         ),
         .testTarget(name: "POCLintCoreTests", dependencies: ["POCLintCore", "POCLintRules"]),
         .testTarget(name: "POCLintRulesTests", dependencies: ["POCLintCore", "POCLintRules"]),
