@@ -259,7 +259,8 @@ for p in packs["profiles.yml"]["profiles"]:
             lexicon["terms"][name] = words
 keys, entries, _, _ = ruletables.patterns(profile_components, packs["phrases.yml"], packs["models.yml"],
                                           packs["providers.yml"], lexicon)
-lazy_kinds = {ruletables.KINDS.index("term"), ruletables.KINDS.index("cue")}
+# Term-list words are scanned for on demand; everything else (cues included) in every text.
+lazy_kinds = {ruletables.KINDS.index("term")}
 lazy_ids = [i for i, e in enumerate(entries) if all(k in lazy_kinds for k, _ in e)]
 eager_ids = [i for i, e in enumerate(entries) if not all(k in lazy_kinds for k, _ in e)]
 

@@ -26,8 +26,9 @@ struct TextSearchTests {
             state ^= state << 13; state ^= state >> 7; state ^= state << 17
             return Int(state % UInt64(n))
         }
-        let pieces = ["p", "P", "o", "c", "POC", "pilot", "Pilo", "proof of concept", " ", "x", "é", ".", "credit", "CReDiT", "ask", "as"]
-        let text = (0..<next(30)).map { _ in pieces[next(pieces.count)] }.joined()
+        let pieces = ["p", "P", "o", "c", "POC", "pilot", "Pilo", "proof of concept", " ", "x", "é", ".", "credit", "CReDiT", "ask", "as",
+                      "Seek", " FROM ", "0123456789abcdef"]
+        let text = (0..<next(60)).map { _ in pieces[next(pieces.count)] }.joined()
         let run = Self.run(text)
         let n = run.bytes.count
         let lo = n == 0 ? 0 : next(n + 1)
@@ -39,6 +40,12 @@ struct TextSearchTests {
         #expect(run.containsASCII("credit") == Self.naive(run.bytes, ["credit"], 0..<n), "\(text)")
         #expect(run.containsAnyASCII("request", "ask", "apply", "seek", in: lo..<hi)
                 == Self.naive(run.bytes, ["request", "ask", "apply", "seek"], lo..<hi), "\(text) \(lo)..<\(hi)")
+        // A prepared search, reused across texts; five pairs (no sixteen-byte filter) and a
+        // needle that is not a pair of letters.
+        let five = ASCIISearch("poc", "pilot", "credit", "ask", "seek")
+        #expect(five.occurs(in: run, lo..<hi) == Self.naive(run.bytes, ["poc", "pilot", "credit", "ask", "seek"], lo..<hi))
+        let odd = ASCIISearch("p", " from ")
+        #expect(odd.occurs(in: run) == Self.naive(run.bytes, ["p", " from "], 0..<n))
     }
 
     @Test func edges() {

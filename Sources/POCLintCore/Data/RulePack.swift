@@ -100,11 +100,12 @@ public final class RulePack: Sendable {
     /// Term list names, sorted (the `index` of `.term` entries).
     public let termNames: [String]
     /// The patterns every text is scanned for: phrases, model and provider names, services,
-    /// heading synonyms. `eagerIDs[i]` is the pattern id of the automaton's pattern i.
+    /// heading synonyms, content cues (the classifier reads them in every unnamed section).
+    /// `eagerIDs[i]` is the pattern id of the automaton's pattern i.
     public let automaton: PhraseAutomaton
     public let eagerIDs: [Int]
-    /// The shared term lists and content cues: common words ("data", "if", "weekly") that only
-    /// some rules read in some sections, scanned for on demand. `lazyIDs` as above.
+    /// The shared term lists: common words ("data", "if", "weekly") that only some rules read
+    /// in some sections, scanned for on demand. `lazyIDs` as above.
     public let lazyAutomaton: PhraseAutomaton
     public let lazyIDs: [Int]
     /// For each pattern id, what it stands for.
@@ -208,7 +209,7 @@ public final class RulePack: Sendable {
         for (ti, name) in names.enumerated() {
             for w in lexicon.terms[name] ?? [] { add(w, PatternEntry(kind: .term, index: ti)) }
         }
-        let lazy = entries.indices.filter { entries[$0].allSatisfy { $0.kind == .term || $0.kind == .cue } }
+        let lazy = entries.indices.filter { entries[$0].allSatisfy { $0.kind == .term } }
         let lazySet = Set(lazy)
         let eager = entries.indices.filter { !lazySet.contains($0) }
         return Patterns(keys: keys, entries: entries, eagerIDs: eager, lazyIDs: lazy,
@@ -250,13 +251,15 @@ public final class RulePack: Sendable {
         var map: [Int32] = []
         var text = heading
         text.withUTF8 { Normalizer.normalize($0, into: &key, map: &map) }
-        var best: (Profile, Int)? = nil
-        for p in profiles {
-            for (t, padded) in zip(p.titles, p.paddedTitles) where Self.bytes(key, contain: padded) {
-                if best == nil || t.count > best!.1 { best = (p, t.count) }
+        // By index: a Profile is a large value, not copied for every heading.
+        var best: (profile: Int, length: Int)? = nil
+        for pi in profiles.indices {
+            for ti in profiles[pi].titles.indices where Self.bytes(key, contain: profiles[pi].paddedTitles[ti]) {
+                let length = profiles[pi].titles[ti].count
+                if best == nil || length > best!.length { best = (pi, length) }
             }
         }
-        return best?.0
+        return best.map { profiles[$0.profile] }
     }
 
     private static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {

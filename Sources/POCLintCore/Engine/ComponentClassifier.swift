@@ -120,7 +120,8 @@ public enum ComponentClassifier {
                 let firstChild = si + 1 < sections.count && sections[si + 1].parent == si ? si + 1 : nil
                 let own = SourceRange(s.range.start, firstChild.map { sections[$0].range.start } ?? s.range.end)
                 for ri in runIndices(in: own, doc) {
-                    for m in analysis.all(ri) {
+                    // Cues are in the eager automaton: no on-demand scan of the section.
+                    for m in analysis.matches[analysis.byRun[ri]] {
                         for e in pack.entries[m.pattern] where e.kind == .cue && ownComponents.contains(allComponents[e.index]) {
                             cues[allComponents[e.index], default: []].insert(m.pattern)
                         }

@@ -134,14 +134,17 @@ public final class LintContext {
     /// a longer match of the same kind is dropped (leftmost-longest).
     public func matches(_ kind: PatternKind, in runs: [Int]) -> [(match: PhraseMatch, index: Int)] {
         var out: [(match: PhraseMatch, index: Int)] = []
+        // Asked of every run by some rules: a run without a match of the kind allocates nothing.
+        var local: [(match: PhraseMatch, index: Int)] = []
+        let entries = pack.entries
         for ri in runs {
-            var local: [(match: PhraseMatch, index: Int)] = []
-            for m in (kind == .term || kind == .cue ? matches(inRun: ri) : eagerMatches(inRun: ri)) {
-                for e in pack.entries[m.pattern] where e.kind == kind {
+            local.removeAll(keepingCapacity: true)
+            for m in (kind == .term ? matches(inRun: ri) : eagerMatches(inRun: ri)) {
+                for e in entries[m.pattern] where e.kind == kind {
                     local.append((m, e.index))
                 }
             }
-            out.append(contentsOf: LintContext.outermost(local))
+            if local.count == 1 { out.append(local[0]) } else if !local.isEmpty { out.append(contentsOf: LintContext.outermost(local)) }
         }
         return out
     }

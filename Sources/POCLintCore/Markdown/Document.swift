@@ -196,61 +196,91 @@ public struct Document: Sendable {
 
 extension TextRun {
     /// Whether the text contains any of `needles` (ASCII, lower-case), ignoring ASCII case: one
-    /// pass over the text however many needles (rules ask "poc, proof of concept or pilot?" of
-    /// every run of a document).
+    /// pass over the text however many needles. In a loop over runs, make an `ASCIISearch` once.
     public func containsAnyASCII(_ needles: StaticString..., in range: Range<Int>? = nil) -> Bool {
-        Self.containsAny(needles, in: bytes, range ?? 0..<bytes.count)
+        ASCIISearch(needles).occurs(in: self, range)
     }
 
     /// Whether the text contains `needle` (ASCII, lower-case), ignoring ASCII case. No Foundation,
     /// no String: cheap enough for every run.
     public func containsASCII(_ needle: StaticString, in range: Range<Int>? = nil) -> Bool {
-        Self.containsAny([needle], in: bytes, range ?? 0..<bytes.count)
+        ASCIISearch([needle]).occurs(in: self, range)
+    }
+}
+
+/// A search for any of a few ASCII needles (lower-case) in texts, ignoring ASCII case, prepared
+/// once for many texts (rules ask "poc, proof of concept or pilot?" of every run of a document).
+public struct ASCIISearch: Sendable {
+    private let needles: [[UInt8]]
+    /// A bit per lower-case first byte of a needle.
+    private let firsts: (UInt64, UInt64)
+    /// The distinct first two letters of the needles, as splats, for the sixteen-byte filter
+    /// (empty: every byte is looked at; a needle of one byte or of non-letters, or more than
+    /// four pairs).
+    private let pairFirsts: [SIMD16<UInt8>]
+    private let pairSeconds: [SIMD16<UInt8>]
+    private let matchesEmpty: Bool
+
+    public init(_ needles: StaticString...) { self.init(needles) }
+
+    public init(_ needles: [StaticString]) {
+        let list = needles.map { nd in Array(UnsafeBufferPointer(start: nd.utf8Start, count: nd.utf8CodeUnitCount)) }
+        self.needles = list.filter { !$0.isEmpty }
+        matchesEmpty = list.contains { $0.isEmpty }
+        var f = (UInt64(0), UInt64(0))
+        var pairs: [(UInt8, UInt8)] = []
+        var filter = true
+        for nd in self.needles {
+            if nd[0] < 64 { f.0 |= 1 << UInt64(nd[0]) } else if nd[0] < 128 { f.1 |= 1 << UInt64(nd[0] - 64) }
+            guard nd.count >= 2, (0x61...0x7A).contains(nd[0]), (0x61...0x7A).contains(nd[1]) else { filter = false; continue }
+            if !pairs.contains(where: { $0 == (nd[0], nd[1]) }) { pairs.append((nd[0], nd[1])) }
+        }
+        if pairs.count > 4 { filter = false }
+        firsts = f
+        pairFirsts = filter ? pairs.map { SIMD16(repeating: $0.0) } : []
+        pairSeconds = filter ? pairs.map { SIMD16(repeating: $0.1) } : []
     }
 
-    private static func containsAny(_ needles: [StaticString], in bytes: [UInt8], _ r: Range<Int>) -> Bool {
-        if needles.contains(where: { $0.utf8CodeUnitCount == 0 }) { return true }
-        let r = r.clamped(to: 0..<bytes.count)
-        // The distinct first bytes, both cases, packed in a word: up to 8 (with more, every
-        // byte is looked at).
-        var firsts: UInt64 = 0
-        var firstCount = 0
-        func add(_ c: UInt8) {
-            for k in 0..<min(firstCount, 8) where UInt8(truncatingIfNeeded: firsts >> (8 * UInt64(k))) == c { return }
-            if firstCount < 8 { firsts |= UInt64(c) << (8 * UInt64(firstCount)) }
-            firstCount += 1
-        }
-        for nd in needles {
-            let f = nd.utf8Start[0]
-            add(f)
-            if f >= 0x61 && f <= 0x7A { add(f & ~0x20) }
-        }
-        return bytes.withUnsafeBufferPointer { b -> Bool in
+    /// Whether a needle occurs in `range` of the run's text (all of it by default).
+    public func occurs(in run: TextRun, _ range: Range<Int>? = nil) -> Bool {
+        if matchesEmpty { return true }
+        let r = (range ?? 0..<run.bytes.count).clamped(to: 0..<run.bytes.count)
+        return run.bytes.withUnsafeBufferPointer { b -> Bool in
             guard let base = b.baseAddress else { return false }
-            let raw = UnsafeRawPointer(base)
-            let skipWords = firstCount <= 8
-            var i = r.lowerBound
-            while i < r.upperBound {
-                // Eight bytes at a time while none of them can start a needle.
-                if skipWords {
-                    while i + 8 <= r.upperBound {
-                        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                        var hit = false
-                        for k in 0..<firstCount where Bytes.has(w, UInt8(truncatingIfNeeded: firsts >> (8 * UInt64(k)))) { hit = true; break }
-                        if hit { break }
-                        i += 8
-                    }
-                    guard i < r.upperBound else { return false }
-                }
-                let c = b[i]
-                let l = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
-                for nd in needles {
-                    let n = nd.utf8CodeUnitCount
-                    guard i + n <= r.upperBound, nd.utf8Start[0] == l else { continue }
+            @inline(__always) func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+            // Whether a needle starts at i.
+            func matchAt(_ i: Int) -> Bool {
+                let l = lower(b[i])
+                for nd in needles where nd[0] == l && i + nd.count <= r.upperBound {
                     var k = 1
-                    while k < n && (b[i + k] >= 0x41 && b[i + k] <= 0x5A ? b[i + k] | 0x20 : b[i + k]) == nd.utf8Start[k] { k += 1 }
-                    if k == n { return true }
+                    while k < nd.count && lower(b[i + k]) == nd[k] { k += 1 }
+                    if k == nd.count { return true }
                 }
+                return false
+            }
+            var i = r.lowerBound
+            // Sixteen bytes at a time: a block is looked at byte by byte only when a needle's
+            // first two letters occur in it (`x | 0x20` folds exactly the upper-case letters
+            // onto the lower-case ones, and no other byte onto a letter).
+            if !pairFirsts.isEmpty {
+                let raw = UnsafeRawPointer(base)
+                let fold = SIMD16<UInt8>(repeating: 0x20)
+                while i + 17 <= r.upperBound {
+                    let a = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self) | fold
+                    let c = raw.loadUnaligned(fromByteOffset: i + 1, as: SIMD16<UInt8>.self) | fold
+                    var hit = (a .== pairFirsts[0]) .& (c .== pairSeconds[0])
+                    for k in 1..<pairFirsts.count { hit = hit .| ((a .== pairFirsts[k]) .& (c .== pairSeconds[k])) }
+                    if any(hit) {
+                        for j in i..<(i + 16) where matchAt(j) { return true }
+                    }
+                    i += 16
+                }
+            }
+            // The rest (a short run is all rest) byte by byte, looking closer only at a byte that
+            // starts a needle.
+            while i < r.upperBound {
+                let c = lower(b[i])
+                if c < 128 && (c < 64 ? firsts.0 >> UInt64(c) : firsts.1 >> UInt64(c - 64)) & 1 != 0 && matchAt(i) { return true }
                 i += 1
             }
             return false

@@ -27,6 +27,8 @@ struct BudgetLine {
 
 /// The budget section read as lines, a total and the amounts, shared by the budget rules.
 struct BudgetModel {
+    /// Words of a sentence about credits or runway, not about spend.
+    static let creditWords = ASCIISearch("credit", "lasts", "covers", "runway")
     var lines: [BudgetLine] = []
     /// Every amount in the budget section, with its run.
     var amounts: [(Money, Int)] = []
@@ -174,7 +176,7 @@ extension BudgetModel {
             for (sentence, amounts) in bySentence {
                 // A sentence about the credit requested or the runway is not a cost; in prose a cost
                 // is an amount per period.
-                if text.containsAnyASCII("credit", "lasts", "covers", "runway", in: sentence) { continue }
+                if BudgetModel.creditWords.occurs(in: text, sentence) { continue }
                 let monthly = amounts.filter { $0.period == .month }
                 let totalFirst = isTotalLabel(text.string(sentence.lowerBound..<amounts[0].range.lowerBound))
                 let kept = totalFirst ? [amounts[0]] : monthly.isEmpty ? amounts.filter { $0.period != nil } : monthly

@@ -2,14 +2,16 @@ import POCLintCore
 
 /// Months of runway: the credit divided by the projected monthly spend.
 enum RunwayCalculator {
+    static let creditWord = ASCIISearch("credit")
+    static let askWords = ASCIISearch("request", "ask", "apply", "seek")
     /// The credit the application asks for: an amount in a sentence about credits.
     static func requestedCredit(_ context: LintContext) -> (Double, SourceRange)? {
         for ri in context.allRuns {
             let text = context.document.texts[ri]
-            guard text.containsASCII("credit") else { continue }
+            guard creditWord.occurs(in: text) else { continue }
             for m in context.quantities(ri).money where !m.isRange && m.period == nil && m.value >= 1_000 {
                 let sentence = context.sentence(ri, around: m.range)
-                if text.containsASCII("credit", in: sentence) && text.containsAnyASCII("request", "ask", "apply", "seek", in: sentence) {
+                if creditWord.occurs(in: text, sentence) && askWords.occurs(in: text, sentence) {
                     return (m.value, text.sourceRange(m.range))
                 }
             }

@@ -2,6 +2,8 @@ import POCLintCore
 
 /// What the timeline section says about days: the window and the milestones.
 struct TimelineFacts {
+    /// Words that say a length is the POC's.
+    static let pocWords = ASCIISearch("poc", "proof of concept", "pilot")
     /// The window in days and where it is said (nil when no length is given).
     var window: (days: Int, range: SourceRange)?
     /// The first day of each milestone (list item, table row or line), in document order.
@@ -20,10 +22,10 @@ struct TimelineFacts {
             for ri in context.allRuns where context.components.runComponent[ri] == nil {
                 let text = doc.texts[ri]
                 // Cheap test first: most runs say nothing about a POC length.
-                guard text.containsAnyASCII("poc", "proof of concept", "pilot") else { continue }
+                guard TimelineFacts.pocWords.occurs(in: text) else { continue }
                 for d in context.quantities(ri).days where d.isLength {
                     let after = context.sentence(ri, around: d.range)
-                    if text.containsAnyASCII("poc", "proof of concept", "pilot", in: after) {
+                    if TimelineFacts.pocWords.occurs(in: text, after) {
                         lengths.append((d.day, text.sourceRange(d.range)))
                     }
                 }

@@ -89,6 +89,7 @@ public struct TimelineMilestones: Rule {
 
 /// A mid-point review against the evaluation threshold.
 public struct TimelineNoMidpoint: Rule {
+    static let reviewWords = ASCIISearch("review", "checkpoint")
     public init() {}
 
     public let description = RuleDescription(
@@ -115,7 +116,7 @@ public struct TimelineNoMidpoint: Rule {
         let window = facts.window.flatMap { TimelineFacts.standard($0.days) } ?? facts.milestones.map(\.day).max() ?? 90
         for ri in context.runs(.timeline) {
             let text = context.document.texts[ri]
-            guard text.containsAnyASCII("review", "checkpoint") else { continue }
+            guard Self.reviewWords.occurs(in: text) else { continue }
             if context.quantities(ri).days.contains(where: { !$0.isLength && Double($0.day) >= 0.3 * Double(window) && Double($0.day) <= 0.7 * Double(window) }) {
                 return
             }
