@@ -874,6 +874,12 @@ def machine(tools):
         described = commit + (" + uncommitted changes in Sources/ or Package.swift" if dirty else "")
     else:
         described = "unknown (the binary is outside this repository; set BENCH_COMMIT)"
+    # The allocator the binary links (Package.swift links mimalloc unless POCLINT_SYSTEM_MALLOC=1):
+    # it moves every figure here by 15-25%, so it belongs with the machine.
+    needed = sh(["readelf", "-d", tools.poclint]) if shutil.which("readelf") else ""
+    allocator = next((f"mimalloc ({line.split('[')[-1].rstrip(']')})" for line in needed.splitlines()
+                      if "NEEDED" in line and "mimalloc" in line),
+                     "glibc malloc" if needed else "unknown (no readelf)")
     return {
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "nproc": os.cpu_count(), "cpu": cpu, "memory": mem,
@@ -888,6 +894,7 @@ def machine(tools):
         "poclint_version": sh([tools.poclint, "--version"]),
         "git_commit": described,
         "poclint_size_mb": os.path.getsize(tools.poclint) / MB,
+        "allocator": allocator,
     }
 
 
@@ -1036,7 +1043,7 @@ def write_docs(results, path):
                      ("loadavg_at_start", "load average at start"), ("loadavg_at_end", "load average at end"), ("kernel", "kernel"), ("swift", "Swift"),
                      ("cmark_gfm", "libcmark-gfm"), ("cc", "C compiler (floor, -O2)"), ("python", "Python"),
                      ("hyperfine", "hyperfine"), ("poclint", "binary"), ("poclint_version", "poclint --version"),
-                     ("git_commit", "git commit")]:
+                     ("git_commit", "git commit"), ("allocator", "allocator")]:
         a(f"| {label} | {m.get(k, '')} |")
     a(f"| binary size | {m.get('poclint_size_mb', 0):.1f} MB |")
     a(f"| rounds | {results.get('runs')} per timed measure (median; BENCH_RUNS) |")
