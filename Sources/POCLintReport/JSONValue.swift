@@ -43,9 +43,18 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// A newline and the indentation of nesting `level`.
     static func appendNewline(_ out: inout [UInt8], _ level: Int) {
-        out.append(0x0A)
-        out.append(contentsOf: repeatElement(0x20, count: 2 * level))
+        // One copy from a newline and a row of spaces (appending the spaces one by one, or as a
+        // repeated element, costs a loop per call: this runs before every key of a report).
+        let n = 1 + 2 * level
+        if n <= newlineAndSpaces.count {
+            newlineAndSpaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
+        } else {
+            out.append(0x0A)
+            out.append(contentsOf: repeatElement(0x20, count: 2 * level))
+        }
     }
+
+    private static let newlineAndSpaces: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 64)
 
     // Written into a byte buffer: String appends cost several times more (measured).
     private func write(_ out: inout [UInt8], indent: Int?) {

@@ -50,7 +50,9 @@ public enum PathUtil {
 
     /// The folder that holds `path` (an absolute path; "/" for the root itself).
     public static func parent(_ path: String) -> String {
-        standardized(path + "/..")
+        let std = standardized(path)
+        guard let slash = std.utf8.lastIndex(of: 0x2F), slash != std.utf8.startIndex else { return "/" }
+        return String(std[..<slash])
     }
 
     /// `path` relative to `base` when it lies under it, else `path`.

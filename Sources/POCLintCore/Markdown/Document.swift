@@ -212,8 +212,8 @@ extension TextRun {
 /// once for many texts (rules ask "poc, proof of concept or pilot?" of every run of a document).
 public struct ASCIISearch: Sendable {
     private let needles: [[UInt8]]
-    /// A bit per lower-case first byte of a needle.
-    private let firsts: (UInt64, UInt64)
+    /// For each byte, whether it starts a needle (either case).
+    private let starts: [Bool]
     /// The distinct first two letters of the needles, as splats, for the sixteen-byte filter
     /// (empty: every byte is looked at; a needle of one byte or of non-letters, or more than
     /// four pairs).
@@ -227,16 +227,17 @@ public struct ASCIISearch: Sendable {
         let list = needles.map { nd in Array(UnsafeBufferPointer(start: nd.utf8Start, count: nd.utf8CodeUnitCount)) }
         self.needles = list.filter { !$0.isEmpty }
         matchesEmpty = list.contains { $0.isEmpty }
-        var f = (UInt64(0), UInt64(0))
+        var firsts = [Bool](repeating: false, count: 256)
         var pairs: [(UInt8, UInt8)] = []
         var filter = true
         for nd in self.needles {
-            if nd[0] < 64 { f.0 |= 1 << UInt64(nd[0]) } else if nd[0] < 128 { f.1 |= 1 << UInt64(nd[0] - 64) }
+            firsts[Int(nd[0])] = true
+            if nd[0] >= 0x61 && nd[0] <= 0x7A { firsts[Int(nd[0] & ~0x20)] = true }
             guard nd.count >= 2, (0x61...0x7A).contains(nd[0]), (0x61...0x7A).contains(nd[1]) else { filter = false; continue }
             if !pairs.contains(where: { $0 == (nd[0], nd[1]) }) { pairs.append((nd[0], nd[1])) }
         }
         if pairs.count > 4 { filter = false }
-        firsts = f
+        starts = firsts
         pairFirsts = filter ? pairs.map { SIMD16(repeating: $0.0) } : []
         pairSeconds = filter ? pairs.map { SIMD16(repeating: $0.1) } : []
     }
@@ -270,20 +271,31 @@ public struct ASCIISearch: Sendable {
                     let c = raw.loadUnaligned(fromByteOffset: i + 1, as: SIMD16<UInt8>.self) | fold
                     var hit = (a .== pairFirsts[0]) .& (c .== pairSeconds[0])
                     for k in 1..<pairFirsts.count { hit = hit .| ((a .== pairFirsts[k]) .& (c .== pairSeconds[k])) }
-                    if any(hit) {
-                        for j in i..<(i + 16) where matchAt(j) { return true }
+                    // The mask's lanes (0 or 0xFF) as two words: `any` on a SIMD mask is a
+                    // lane-by-lane loop here. Lane j keeps bit j % 8 of its half, and a half's
+                    // bytes add up (distinct bits: no carries) in the top byte of a multiply.
+                    let lanes = unsafeBitCast(hit, to: (UInt64, UInt64).self)
+                    if lanes.0 | lanes.1 != 0 {
+                        let weight: UInt64 = 0x8040_2010_0804_0201
+                        var bits = UInt16(((lanes.0 & weight) &* 0x0101_0101_0101_0101) >> 56)
+                            | UInt16(((lanes.1 & weight) &* 0x0101_0101_0101_0101) >> 56) << 8
+                        while bits != 0 {
+                            if matchAt(i + bits.trailingZeroBitCount) { return true }
+                            bits &= bits &- 1
+                        }
                     }
                     i += 16
                 }
             }
             // The rest (a short run is all rest) byte by byte, looking closer only at a byte that
             // starts a needle.
-            while i < r.upperBound {
-                let c = lower(b[i])
-                if c < 128 && (c < 64 ? firsts.0 >> UInt64(c) : firsts.1 >> UInt64(c - 64)) & 1 != 0 && matchAt(i) { return true }
-                i += 1
+            starts.withUnsafeBufferPointer { first in
+                while i < r.upperBound {
+                    if first[Int(b[i])] && matchAt(i) { break }
+                    i += 1
+                }
             }
-            return false
+            return i < r.upperBound
         }
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A position in a source file, in every coordinate system an output needs.
 public struct SourcePosition: Sendable, Hashable, Codable {
     /// 1-based line.
@@ -71,6 +77,17 @@ public struct SourceText: Sendable {
             var i = 0
             let n = buf.count
             let raw = UnsafeRawPointer(buf.baseAddress)
+            // Without a CR (most files), the line ends are the LFs: found with memchr.
+            if let base = buf.baseAddress, memchr(base, 0x0D, n) == nil {
+                var p = UnsafeRawPointer(base)
+                let end = UnsafeRawPointer(base + n)
+                while p < end, let lf = memchr(p, 0x0A, end - p) {
+                    let at = UnsafeRawPointer(lf) - UnsafeRawPointer(base)
+                    starts.append(at + 1)
+                    p = UnsafeRawPointer(lf) + 1
+                }
+                return
+            }
             while i < n {
                 // Eight bytes at a time while none ends a line.
                 if let raw {

@@ -59,11 +59,13 @@ extension LintContext {
                     if b[0] > 0x20 { n += 1 }
                     var i = 1
                     let blank = SIMD16<UInt8>(repeating: 0x20)
-                    let one = SIMD16<UInt8>(repeating: 1), zero = SIMD16<UInt8>(repeating: 0)
                     while i + 16 <= b.count {
                         let word = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self) .> blank
                         let before = raw.loadUnaligned(fromByteOffset: i - 1, as: SIMD16<UInt8>.self) .> blank
-                        n += Int(zero.replacing(with: one, where: word .& .!before).wrappedSum())
+                        // The mask's lanes (0 or 0xFF) as two words: eight bits set per word start
+                        // (`wrappedSum` on a SIMD value is a lane-by-lane loop here).
+                        let starts = unsafeBitCast(word .& .!before, to: (UInt64, UInt64).self)
+                        n += (starts.0.nonzeroBitCount + starts.1.nonzeroBitCount) >> 3
                         i += 16
                     }
                     while i < b.count {
