@@ -125,4 +125,27 @@ struct PhraseAutomatonTests {
         #expect(Self.rawScanned(automaton, []) == Self.normalizedThenScanned(automaton, []))
         #expect(Self.rawScanned(PhraseAutomaton(patterns: []), Array("a b".utf8)).isEmpty)
     }
+
+    /// Two texts scanned in turn find, in each, what scanning it alone finds.
+    @Test(arguments: [21, 22, 23])
+    func twoTextsAtOnceFindWhatEachAloneFinds(seed: Int) {
+        var r = Random(state: 0xA076_1D64_78BD_642F &* UInt64(seed))
+        let pieces = ["a", "B", "c", "é", " ", ",", "\u{2014}", "ab", "AB C", "日", "\n"]
+        var patterns = (0..<30).map { _ in Normalizer.key(Self.words(&r, alphabet: ["a", "b", "c", "é", "日"], count: 1 + r.next(3))) }
+        patterns = patterns.filter { !$0.isEmpty }
+        let automaton = PhraseAutomaton(patterns: patterns)
+        for _ in 0..<40 {
+            // Texts of different lengths, either one empty at times.
+            let a = Array((0..<r.next(50)).map { _ in pieces[r.next(pieces.count)] }.joined().utf8)
+            let b = Array((0..<r.next(50)).map { _ in pieces[r.next(pieces.count)] }.joined().utf8)
+            var gotA: [Match] = [], gotB: [Match] = []
+            a.withUnsafeBufferPointer { pa in
+                b.withUnsafeBufferPointer { pb in
+                    automaton.scanTexts(pa, pb, { gotA.append([$0, $1, $2]) }, { gotB.append([$0, $1, $2]) })
+                }
+            }
+            #expect(gotA == Self.rawScanned(automaton, a))
+            #expect(gotB == Self.rawScanned(automaton, b))
+        }
+    }
 }

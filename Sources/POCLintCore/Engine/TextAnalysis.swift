@@ -27,10 +27,38 @@ public final class TextAnalysis {
         var matches: [PhraseMatch] = []
         var byRun: [Range<Int>] = []
         byRun.reserveCapacity(document.texts.count)
-        for ri in document.texts.indices {
+        // Two runs at a time (`PhraseAutomaton.scanTexts`); the second run's matches wait in
+        // `second` and follow the first's.
+        let texts = document.texts
+        let automaton = pack.automaton, ids = pack.eagerIDs
+        var second: [PhraseMatch] = []
+        var ri = 0
+        while ri < texts.count {
             let first = matches.count
-            TextAnalysis.scan(document.texts[ri], ri, pack.automaton, pack.eagerIDs, into: &matches)
-            byRun.append(first..<matches.count)
+            if ri + 1 < texts.count {
+                second.removeAll(keepingCapacity: true)
+                let rb = ri + 1
+                texts[ri].bytes.withUnsafeBufferPointer { a in
+                    texts[rb].bytes.withUnsafeBufferPointer { b in
+                        automaton.scanTexts(a, b, { p, ts, te in
+                            matches.append(PhraseMatch(pattern: ids[p], run: ri, textRange: ts..<te))
+                        }, { p, ts, te in
+                            second.append(PhraseMatch(pattern: ids[p], run: rb, textRange: ts..<te))
+                        })
+                    }
+                }
+                if matches.count - first > 1 { TextAnalysis.sort(&matches[first...]) }
+                byRun.append(first..<matches.count)
+                let firstB = matches.count
+                matches.append(contentsOf: second)
+                if matches.count - firstB > 1 { TextAnalysis.sort(&matches[firstB...]) }
+                byRun.append(firstB..<matches.count)
+                ri += 2
+            } else {
+                TextAnalysis.scan(texts[ri], ri, automaton, ids, into: &matches)
+                byRun.append(first..<matches.count)
+                ri += 1
+            }
         }
         self.matches = matches
         self.byRun = byRun

@@ -336,89 +336,145 @@ public struct PhraseAutomaton: @unchecked Sendable {
     /// on the way in (ASCII case folded, runs of punctuation and separator scalars read as one
     /// space), and the input offsets of the last bytes read are kept in a small ring, long
     /// enough for the longest pattern.
-    @inline(__always)
     public func scanText(_ text: UnsafeBufferPointer<UInt8>, _ found: (Int, Int, Int) -> Void) {
         guard patternCount > 0 else { return }
-        let mask = ringSize - 1
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: ringSize) { ringBuffer in
-            let ring = ringBuffer.baseAddress!
-            let nc = classCount
-            let dense = denseCount
-            let d = delta, cls = classes, fail = sparseFail, start = edgeStart, ec = edgeClass, en = edgeNext
-            let space = Int(cls[0x20])
-            var s = 0
-            var w = 0              // index in the normalised text
-            // Feeds one normalised byte of class `c` read at input offset `at`.
-            @inline(__always) func feed(_ c: Int, _ at: Int) {
-                ring[w & mask] = Int32(truncatingIfNeeded: at)
-                var e: UInt32 = 0
-                var t = s
-                search: while true {
-                    if t < dense {
-                        e = d[t &* nc &+ c]
-                        break
-                    }
-                    let k = t &- dense
-                    var j = Int(start[k])
-                    let end = Int(start[k &+ 1])
-                    while j < end {
-                        if Int(ec[j]) == c { e = en[j]; break search }
-                        j &+= 1
-                    }
-                    t = Int(fail[k])
-                }
-                s = Int(e &>> 1)
-                if e & 1 != 0 {
-                    let i = w
-                    report(s, end: i + 1) { p, first, last in
-                        guard last > first else { return }
-                        found(p, Int(ring[first & mask]), Int(ring[(last &- 1) & mask]) &+ 1)
-                    }
-                }
-                w &+= 1
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: ringSize) { ring in
+            var lane = Lane(text: text, ring: ring.baseAddress!)
+            start(&lane, found)
+            while advance(&lane, found) {}
+        }
+    }
+
+    /// `scanText` of two texts at once, `foundA` for the matches in `a` and `foundB` for those
+    /// in `b`: each byte's step waits for the table read of the one before, so two texts read
+    /// in turn keep two reads in flight (most of a scan's time is that wait).
+    public func scanTexts(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>,
+                          _ foundA: (Int, Int, Int) -> Void, _ foundB: (Int, Int, Int) -> Void) {
+        guard patternCount > 0 else { return }
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * ringSize) { ring in
+            var la = Lane(text: a, ring: ring.baseAddress!)
+            var lb = Lane(text: b, ring: ring.baseAddress! + ringSize)
+            start(&la, foundA)
+            start(&lb, foundB)
+            while true {
+                let moreA = advance(&la, foundA)
+                let moreB = advance(&lb, foundB)
+                if !moreA || !moreB { break }
             }
-            feed(space, 0)
-            var lastWasSep = true
-            var i = 0
-            let n = text.count
-            while i < n {
-                let b = text[i]
-                if b < 0x80 {
-                    if Normalizer.isWordASCII(b) {
-                        feed(Int(cls[Int(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)]), i)
-                        lastWasSep = false
-                    } else if !lastWasSep {
-                        feed(space, i)
-                        lastWasSep = true
-                    }
-                    i &+= 1
-                    continue
-                }
-                let len = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-                var v: UInt32 = 0
-                if i + len <= n {
-                    switch len {
-                    case 2: v = UInt32(b & 0x1F) << 6 | UInt32(text[i + 1] & 0x3F)
-                    case 3: v = UInt32(b & 0x0F) << 12 | UInt32(text[i + 1] & 0x3F) << 6 | UInt32(text[i + 2] & 0x3F)
-                    default: v = UInt32(b & 0x07) << 18 | UInt32(text[i + 1] & 0x3F) << 12 | UInt32(text[i + 2] & 0x3F) << 6 | UInt32(text[i + 3] & 0x3F)
-                    }
-                }
-                if Normalizer.isSeparatorScalar(v) {
-                    if !lastWasSep {
-                        feed(space, i)
-                        lastWasSep = true
-                    }
-                } else {
-                    var k = 0
-                    while k < len && i + k < n {
-                        feed(Int(cls[Int(text[i + k])]), i + k)
-                        k += 1
-                    }
-                    lastWasSep = false
-                }
-                i += len
+            while advance(&la, foundA) {}
+            while advance(&lb, foundB) {}
+        }
+    }
+
+    /// Where a scan is in one text: the next input byte, the index in the normalised text, the
+    /// automaton's state, and the input offsets of the last normalised bytes (`ring`).
+    struct Lane {
+        let text: UnsafeBufferPointer<UInt8>
+        let ring: UnsafeMutablePointer<Int32>
+        var i = 0
+        var w = 0
+        var s = 0
+        var lastWasSep = true
+        var done = false
+    }
+
+    @inline(__always)
+    private func start(_ l: inout Lane, _ found: (Int, Int, Int) -> Void) {
+        feed(&l, Int(classes[0x20]), 0, found)
+    }
+
+    /// Reads one input byte (or one non-ASCII character) of the lane's text; at its end, the
+    /// closing space. False once the text is done.
+    @inline(__always)
+    private func advance(_ l: inout Lane, _ found: (Int, Int, Int) -> Void) -> Bool {
+        let i = l.i
+        guard i < l.text.count else {
+            if !l.done {
+                l.done = true
+                if !l.lastWasSep { feed(&l, Int(classes[0x20]), l.text.count, found) }
             }
-            if !lastWasSep { feed(space, n) }
+            return false
+        }
+        let b = l.text[i]
+        if b < 0x80 {
+            if Normalizer.isWordASCII(b) {
+                feed(&l, Int(classes[Int(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)]), i, found)
+                l.lastWasSep = false
+            } else if !l.lastWasSep {
+                feed(&l, Int(classes[0x20]), i, found)
+                l.lastWasSep = true
+            }
+            l.i = i &+ 1
+            return true
+        }
+        advanceNonASCII(&l, found)
+        return true
+    }
+
+    /// A non-ASCII character: a separator (no-break space, dashes, curly quotes...) reads as a
+    /// space, any other is fed byte by byte.
+    @inline(never)
+    private func advanceNonASCII(_ l: inout Lane, _ found: (Int, Int, Int) -> Void) {
+        let text = l.text, n = text.count, i = l.i
+        let b = text[i]
+        let len = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+        var v: UInt32 = 0
+        if i + len <= n {
+            switch len {
+            case 2: v = UInt32(b & 0x1F) << 6 | UInt32(text[i + 1] & 0x3F)
+            case 3: v = UInt32(b & 0x0F) << 12 | UInt32(text[i + 1] & 0x3F) << 6 | UInt32(text[i + 2] & 0x3F)
+            default: v = UInt32(b & 0x07) << 18 | UInt32(text[i + 1] & 0x3F) << 12 | UInt32(text[i + 2] & 0x3F) << 6 | UInt32(text[i + 3] & 0x3F)
+            }
+        }
+        if Normalizer.isSeparatorScalar(v) {
+            if !l.lastWasSep {
+                feed(&l, Int(classes[0x20]), i, found)
+                l.lastWasSep = true
+            }
+        } else {
+            var k = 0
+            while k < len && i + k < n {
+                feed(&l, Int(classes[Int(text[i + k])]), i + k, found)
+                k += 1
+            }
+            l.lastWasSep = false
+        }
+        l.i = i + len
+    }
+
+    /// One normalised byte of class `c`, read at input offset `at`.
+    @inline(__always)
+    private func feed(_ l: inout Lane, _ c: Int, _ at: Int, _ found: (Int, Int, Int) -> Void) {
+        let mask = ringSize &- 1
+        l.ring[l.w & mask] = Int32(truncatingIfNeeded: at)
+        var e: UInt32 = 0
+        var t = l.s
+        search: while true {
+            if t < denseCount {
+                e = delta[t &* classCount &+ c]
+                break
+            }
+            let k = t &- denseCount
+            var j = Int(edgeStart[k])
+            let end = Int(edgeStart[k &+ 1])
+            while j < end {
+                if Int(edgeClass[j]) == c { e = edgeNext[j]; break search }
+                j &+= 1
+            }
+            t = Int(sparseFail[k])
+        }
+        l.s = Int(e &>> 1)
+        if e & 1 != 0 { reportRaw(l.s, l.w, l.ring, found) }
+        l.w &+= 1
+    }
+
+    /// The matches completed at normalised index `w` (state `s`), as input offsets.
+    @inline(never)
+    private func reportRaw(_ s: Int, _ w: Int, _ ring: UnsafeMutablePointer<Int32>, _ found: (Int, Int, Int) -> Void) {
+        let mask = ringSize &- 1
+        report(s, end: w + 1) { p, first, last in
+            guard last > first else { return }
+            found(p, Int(ring[first & mask]), Int(ring[(last &- 1) & mask]) &+ 1)
         }
     }
 
