@@ -111,39 +111,79 @@ public struct JSONReporter: StreamingReporter {
     /// The members of `location(r)` written into an open object.
     static func writeLocation(_ r: SourceRange, _ text: SourceText, _ w: inout JSONStream) {
         let span = Span(r, in: text)
-        func human(_ name: StaticString, _ p: SourcePosition) {
-            w.key(name)
+        let values = [span.start.line, span.start.column, span.end.line, span.end.column,
+                      span.start.line - 1, span.start.utf16Column, span.end.line - 1, span.end.utf16Column,
+                      span.start.offset, span.end.offset]
+        // Every diagnostic, fix edit and section has one: the fixed bytes between its ten
+        // numbers are copied from a template of the stream's nesting level (made by this
+        // function's own slow path, so the bytes are the same by construction).
+        w.key("start")
+        guard w.depth >= 1 && w.depth < LocationTemplate.levels.count else {
+            writeLocationMembers(values, afterStartKey: true, &w)
+            return
+        }
+        let pieces = LocationTemplate.levels[w.depth]
+        for k in 0..<10 {
+            w.raw(pieces[k])
+            w.int(values[k])
+        }
+        w.raw(pieces[10])
+    }
+
+    /// The location members written key by key; `afterStartKey`: `"start": ` is already written.
+    static func writeLocationMembers(_ v: [Int], afterStartKey: Bool, _ w: inout JSONStream) {
+        func pair(_ name: StaticString, _ second: StaticString, _ a: Int, _ b: Int, written: Bool = false) {
+            if !written { w.key(name) }
             w.openObject()
             w.key("line")
-            w.int(p.line)
-            w.key("column")
-            w.int(p.column)
+            w.int(a)
+            w.key(second)
+            w.int(b)
             w.closeObject()
         }
-        func lsp(_ name: StaticString, _ p: SourcePosition) {
-            w.key(name)
-            w.openObject()
-            w.key("line")
-            w.int(p.line - 1)
-            w.key("character")
-            w.int(p.utf16Column)
-            w.closeObject()
-        }
-        human("start", span.start)
-        human("end", span.end)
+        pair("start", "column", v[0], v[1], written: afterStartKey)
+        pair("end", "column", v[2], v[3])
         w.key("range")
         w.openObject()
-        lsp("start", span.start)
-        lsp("end", span.end)
+        pair("start", "character", v[4], v[5])
+        pair("end", "character", v[6], v[7])
         w.closeObject()
         w.key("bytes")
         w.openObject()
         w.key("start")
-        w.int(span.start.offset)
+        w.int(v[8])
         w.key("end")
-        w.int(span.end.offset)
+        w.int(v[9])
         w.closeObject()
     }
+
+    /// For each nesting level, the eleven pieces of fixed bytes of a location after `"start": `.
+    enum LocationTemplate {
+        static let levels: [[[UInt8]]] = (1..<16).reduce(into: [[], ]) { all, level in all.append(pieces(level)) }
+
+        static func pieces(_ level: Int) -> [[UInt8]] {
+            // Markers that cannot occur in the fixed bytes, written by the slow path.
+            let markers = (0..<10).map { 987_654_300 + $0 }
+            var w = JSONStream(level: level - 1)
+            w.openObject()
+            w.key("start")
+            let begin = w.out.count
+            writeLocationMembers(markers, afterStartKey: true, &w)
+            let bytes = Array(w.out[begin...])
+            var pieces: [[UInt8]] = []
+            var from = 0
+            for m in markers {
+                let needle = Array(String(m).utf8)
+                var at = from
+                while Array(bytes[at..<(at + needle.count)]) != needle { at += 1 }
+                pieces.append(Array(bytes[from..<at]))
+                from = at + needle.count
+            }
+            pieces.append(Array(bytes[from...]))
+            return pieces
+        }
+    }
+
 
     public var streamSeparator: [UInt8] { [0x2C] }
 

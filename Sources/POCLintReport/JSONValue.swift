@@ -252,6 +252,11 @@ struct JSONStream {
     mutating func string(_ s: String) { JSONValue.escape(s, into: &out) }
     mutating func string(_ s: String?) { if let s { string(s) } else { null() } }
     mutating func int(_ i: Int) { JSONValue.appendInt(i, to: &out) }
+    /// The nesting level of the members of the innermost open container.
+    var depth: Int { level }
+    /// Bytes copied as they are: a template of whole members (the caller keeps the nesting
+    /// balanced; `JSONReporter.LocationTemplate`).
+    mutating func raw(_ bytes: [UInt8]) { out.append(contentsOf: bytes) }
     mutating func double(_ d: Double) { out.append(contentsOf: JSONValue.format(d).utf8) }
     mutating func bool(_ b: Bool) { out.append(contentsOf: (b ? "true" : "false").utf8) }
     mutating func null() { out.append(contentsOf: "null".utf8) }

@@ -28,26 +28,28 @@ public struct MissingComponent: Rule {
         let present = order.filter { context.components[$0] != nil }
         let rank = { (c: Component) in order.firstIndex(of: c)! }
         for c in order where context.components[c] == nil {
+            // Looked up once (each is a lookup in the packs' names).
+            let title = c.title, heading = c.heading
             let next = present.filter { rank($0) > rank(c) }.compactMap { n in context.components[n].map { doc.sections[$0.section] } }
                 .min { $0.range.start < $1.range.start }
             let previous = present.filter { rank($0) < rank(c) }.compactMap { p in context.components[p].map { doc.sections[$0.section] } }
                 .max { $0.range.start < $1.range.start }
-            let message = "Missing component: \(c.title). Reviewers score \(order.count == 5 ? "five" : String(order.count)) components; an application without its \(c.title) is at risk of rejection."
+            let message = "Missing component: \(title). Reviewers score \(order.count == 5 ? "five" : String(order.count)) components; an application without its \(title) is at risk of rejection."
             if let next {
                 let level = next.kind == .heading ? next.level : 2
                 let at = doc.blocks[next.block].range.start
                 context.report(next.titleRange, message, component: c,
-                               suggestion: "Add a '\(c.heading)' section before '\(next.title)'.",
+                               suggestion: "Add a '\(heading)' section before '\(next.title)'.",
                                fix: skeletonFix(c, level: level, at: at, before: true))
             } else if let previous {
                 let level = previous.kind == .heading ? previous.level : 2
                 context.report(previous.titleRange, message, component: c,
-                               suggestion: "Add a '\(c.heading)' section after '\(previous.title)'.",
+                               suggestion: "Add a '\(heading)' section after '\(previous.title)'.",
                                fix: skeletonFix(c, level: level, at: previous.range.end, before: false, text: context.source))
             } else {
                 let first = context.source.lineContentRange(1)
                 context.report(first, message, component: c,
-                               suggestion: "Add a '\(c.heading)' section.",
+                               suggestion: "Add a '\(heading)' section.",
                                fix: skeletonFix(c, level: 2, at: context.source.bytes.count, before: false, text: context.source))
             }
         }

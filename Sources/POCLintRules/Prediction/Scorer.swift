@@ -41,7 +41,9 @@ public struct Scorer: Predicting {
             -> (components: [Component: Double], costs: [Component: [ComponentScore.Cost]], overall: Double) {
             var scores: [Component: Double] = [:]
             var costs: [Component: [ComponentScore.Cost]] = [:]
-            var seen: [String: Int] = [:]
+            // Findings counted so far per (rule, component): a struct key, no string built per finding.
+            struct RuleInComponent: Hashable { let rule: String; let component: Component }
+            var seen: [RuleInComponent: Int] = [:]
             seen.reserveCapacity(8)
             var documentCost = 0.0
             for c in components {
@@ -57,7 +59,7 @@ public struct Scorer: Predicting {
                 }
                 if d.ruleID == "missing-component" { continue }          // already scored 0
                 guard present.contains(c) || resolvedMissing.contains(c) else { continue }
-                let key = "\(d.ruleID)|\(c.rawValue)"
+                let key = RuleInComponent(rule: d.ruleID, component: c)
                 let n = seen[key, default: 0]
                 seen[key] = n + 1
                 let points = cost(d) * pow(scoring.repeat_decay, Double(n))
@@ -207,9 +209,10 @@ public struct Scorer: Predicting {
         }
         // Findings of one rule, severity and component are worth the same: score each kind
         // once. `kinds[i]` numbers diagnostic i's kind (the same number for the same kind).
-        var kindNumbers: [String: Int] = [:]
+        struct Kind: Hashable { let rule: String; let severity: Severity; let component: Component? }
+        var kindNumbers: [Kind: Int] = [:]
         let kinds = diagnostics.map { d in
-            let k = "\(d.ruleID)|\(d.severity.rawValue)|\(d.component?.rawValue ?? "-")"
+            let k = Kind(rule: d.ruleID, severity: d.severity, component: d.component)
             if let n = kindNumbers[k] { return n }
             kindNumbers[k] = kindNumbers.count
             return kindNumbers.count - 1
