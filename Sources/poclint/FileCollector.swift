@@ -22,11 +22,13 @@ enum FileCollector {
                 out.append(InputFile(path: "-", isStdin: true))
                 continue
             }
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: raw, isDirectory: &isDir) else {
+            // stat itself (as FileManager.fileExists does, links followed): this runs for
+            // every path of a long command line, before any file is linted.
+            var info = stat()
+            guard stat(raw, &info) == 0 else {
                 throw InputError(path: raw, message: "no such file or directory")
             }
-            if isDir.boolValue {
+            if info.st_mode & S_IFMT == S_IFDIR {
                 var found: [String] = []
                 try walk(raw, fm: fm, into: &found)
                 if found.isEmpty {

@@ -12,16 +12,16 @@ public enum PathUtil {
     /// An absolute path without `.`, `..`, empty components or a trailing slash ("/" for the root).
     static func standardized(_ path: String) -> String {
         // Most paths are already standard ("/a/b/c.md"): checked on the bytes, returned as they are.
-        let u = path.utf8
-        if u.first == 0x2F {
-            if u.count == 1 { return path }
-            var clean = true
+        var path = path
+        let isStandard = path.withUTF8 { u -> Bool in
+            guard u.first == 0x2F else { return false }
+            if u.count == 1 { return true }
             var component = 0   // bytes of the current component
             var dots = 0        // of which dots
-            for b in u.dropFirst() {
+            for b in UnsafeBufferPointer(rebasing: u[1...]) {
                 if b == 0x2F {
                     // "//", "/./" or "/../"
-                    if component == 0 || (dots == component && dots <= 2) { clean = false; break }
+                    if component == 0 || (dots == component && dots <= 2) { return false }
                     component = 0
                     dots = 0
                 } else {
@@ -30,8 +30,9 @@ public enum PathUtil {
                 }
             }
             // No trailing slash, no final "." or "..".
-            if clean && component > 0 && !(dots == component && dots <= 2) { return path }
+            return component > 0 && !(dots == component && dots <= 2)
         }
+        if isStandard { return path }
         var parts: [Substring] = []
         for c in path.split(separator: "/", omittingEmptySubsequences: true) {
             if c == "." { continue }
