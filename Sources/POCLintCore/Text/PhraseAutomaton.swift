@@ -47,6 +47,21 @@ public struct PhraseAutomaton: @unchecked Sendable {
     private let patternCount: Int
     /// Size of the ring of input offsets `scanText` keeps: a power of two above the longest pattern.
     private let ringSize: Int
+    /// For each ASCII byte of raw text, the class of the byte it normalises to (letters case
+    /// folded, as `Normalizer` does), or 0xFF for a separator: one table read per byte in
+    /// `scanText`. Classes are below 0xFF (one per distinct pattern byte, and the space).
+    private let rawClasses: UnsafePointer<UInt8>
+    private let rawClassesOwner: Owner
+
+    private static func rawClasses(_ classes: UnsafePointer<UInt8>) -> (Owner, UnsafePointer<UInt8>) {
+        let owner = Owner()
+        let t = owner.allocate(UInt8.self, 128)
+        for b in 0..<128 {
+            let u = UInt8(b)
+            t[b] = Normalizer.isWordASCII(u) ? classes[Int(u >= 0x41 && u <= 0x5A ? u | 0x20 : u)] : 0xFF
+        }
+        return (owner, UnsafePointer(t))
+    }
 
     static func ringSize(_ lengths: UnsafePointer<Int32>, _ count: Int) -> Int {
         var longest = 0
@@ -97,6 +112,7 @@ public struct PhraseAutomaton: @unchecked Sendable {
         lengths = t.patternLengths
         patternCount = Int(t.patternCount)
         ringSize = Self.ringSize(t.patternLengths, Int(t.patternCount))
+        (rawClassesOwner, rawClasses) = Self.rawClasses(t.classes)
     }
 
     /// The names of the tables in which two automata differ (none: they are the same automaton).
@@ -296,6 +312,7 @@ public struct PhraseAutomaton: @unchecked Sendable {
         self.lengths = UnsafePointer(lengthTable)
         patternCount = patterns.count
         ringSize = Self.ringSize(lengthTable, patterns.count)
+        (rawClassesOwner, rawClasses) = Self.rawClasses(classes)
     }
 
     /// Calls `found(pattern, start, end)` for every match in a normalised text, where
@@ -397,8 +414,9 @@ public struct PhraseAutomaton: @unchecked Sendable {
         }
         let b = l.text[i]
         if b < 0x80 {
-            if Normalizer.isWordASCII(b) {
-                feed(&l, Int(classes[Int(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)]), i, found)
+            let c = rawClasses[Int(b)]
+            if c != 0xFF {
+                feed(&l, Int(c), i, found)
                 l.lastWasSep = false
             } else if !l.lastWasSep {
                 feed(&l, Int(classes[0x20]), i, found)
