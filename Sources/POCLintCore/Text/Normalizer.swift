@@ -13,6 +13,19 @@ public enum Normalizer {
         v == 0xA0 || v == 0xAB || v == 0xBB || v == 0xB7 || (v >= 0x2000 && v <= 0x206F) || v == 0x3000 || v == 0xFEFF
     }
 
+    /// The scalar of the UTF-8 sequence whose lead byte (0x80 or above) is at `i`, and the
+    /// sequence's length; 0 for a sequence cut short by the end of `bytes`.
+    @inline(__always) static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+        let b = bytes[i]
+        let len = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+        guard i + len <= bytes.count else { return (0, len) }
+        switch len {
+        case 2: return (UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), len)
+        case 3: return (UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), len)
+        default: return (UInt32(b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F), len)
+        }
+    }
+
     /// Normalises `bytes` (UTF-8) into `out` (` word word `), recording for every output byte
     /// the input offset it came from.
     public static func normalize(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], map: inout [Int32]) {
@@ -47,15 +60,7 @@ public enum Normalizer {
                         i += 1
                         continue
                     }
-                    let len = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-                    var v: UInt32 = 0
-                    if i + len <= n {
-                        switch len {
-                        case 2: v = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                        case 3: v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                        default: v = UInt32(b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
-                        }
-                    }
+                    let (v, len) = scalar(bytes, at: i)
                     if isSeparatorScalar(v) {
                         if !lastWasSep {
                             o[w] = 0x20

@@ -319,30 +319,29 @@ public struct PhraseAutomaton: @unchecked Sendable {
     /// `start..<end` covers the pattern's words without the padding separators.
     @inline(__always)
     public func scan(_ text: UnsafeBufferPointer<UInt8>, _ found: (Int, Int, Int) -> Void) {
-        let nc = classCount
-        let dense = denseCount
-        let d = delta, cls = classes, fail = sparseFail, start = edgeStart, ec = edgeClass, en = edgeNext
         var s = 0
         for i in 0..<text.count {
-            let c = Int(cls[Int(text[i])])
-            var e: UInt32 = 0
-            var t = s
-            search: while true {
-                if t < dense {
-                    e = d[t &* nc &+ c]
-                    break
-                }
-                let k = t &- dense
-                var j = Int(start[k])
-                let end = Int(start[k &+ 1])
-                while j < end {
-                    if Int(ec[j]) == c { e = en[j]; break search }
-                    j &+= 1
-                }
-                t = Int(fail[k])
-            }
+            let e = transition(s, Int(classes[Int(text[i])]))
             s = Int(e &>> 1)
             if e & 1 != 0 { report(s, end: i + 1, found) }
+        }
+    }
+
+    /// The transition of `state` on class `c`, `next << 1 | completes`: a dense state's row, or a
+    /// sparse state's children, then down its failure chain to a dense state.
+    @inline(__always)
+    private func transition(_ state: Int, _ c: Int) -> UInt32 {
+        var t = state
+        while true {
+            if t < denseCount { return delta[t &* classCount &+ c] }
+            let k = t &- denseCount
+            var j = Int(edgeStart[k])
+            let end = Int(edgeStart[k &+ 1])
+            while j < end {
+                if Int(edgeClass[j]) == c { return edgeNext[j] }
+                j &+= 1
+            }
+            t = Int(sparseFail[k])
         }
     }
 
@@ -434,16 +433,7 @@ public struct PhraseAutomaton: @unchecked Sendable {
     @inline(never)
     private func advanceNonASCII(_ l: inout Lane, _ found: (Int, Int, Int) -> Void) {
         let text = l.text, n = text.count, i = l.i
-        let b = text[i]
-        let len = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-        var v: UInt32 = 0
-        if i + len <= n {
-            switch len {
-            case 2: v = UInt32(b & 0x1F) << 6 | UInt32(text[i + 1] & 0x3F)
-            case 3: v = UInt32(b & 0x0F) << 12 | UInt32(text[i + 1] & 0x3F) << 6 | UInt32(text[i + 2] & 0x3F)
-            default: v = UInt32(b & 0x07) << 18 | UInt32(text[i + 1] & 0x3F) << 12 | UInt32(text[i + 2] & 0x3F) << 6 | UInt32(text[i + 3] & 0x3F)
-            }
-        }
+        let (v, len) = Normalizer.scalar(text, at: i)
         if Normalizer.isSeparatorScalar(v) {
             if !l.lastWasSep {
                 feed(&l, Int(classes[0x20]), i, found)
@@ -465,22 +455,7 @@ public struct PhraseAutomaton: @unchecked Sendable {
     private func feed(_ l: inout Lane, _ c: Int, _ at: Int, _ found: (Int, Int, Int) -> Void) {
         let mask = ringSize &- 1
         l.ring[l.w & mask] = Int32(truncatingIfNeeded: at)
-        var e: UInt32 = 0
-        var t = l.s
-        search: while true {
-            if t < denseCount {
-                e = delta[t &* classCount &+ c]
-                break
-            }
-            let k = t &- denseCount
-            var j = Int(edgeStart[k])
-            let end = Int(edgeStart[k &+ 1])
-            while j < end {
-                if Int(edgeClass[j]) == c { e = edgeNext[j]; break search }
-                j &+= 1
-            }
-            t = Int(sparseFail[k])
-        }
+        let e = transition(l.s, c)
         l.s = Int(e &>> 1)
         if e & 1 != 0 { reportRaw(l.s, l.w, l.ring, found) }
         l.w &+= 1
