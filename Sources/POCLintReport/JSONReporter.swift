@@ -39,11 +39,10 @@ public struct JSONReporter: StreamingReporter {
 
     public func streamPart(_ f: FileReport, _ options: ReportOptions) -> (bytes: [UInt8], deferred: [UInt8]) {
         var out: [UInt8] = []
+        JSONValue.appendNewline(&out, 2)
         // A report runs to about twice its file on a long application (a finding per repeated
         // section): reserved once (pages are touched only as written), not doubled into.
-        out.reserveCapacity(16384 + 2 * f.result.document.source.bytes.count)
-        JSONValue.appendNewline(&out, 2)
-        var w = JSONStream(level: 2, into: out)
+        var w = JSONStream(level: 2, into: out, capacity: 16384 + 2 * f.result.document.source.bytes.count)
         writeFile(f, options, &w)
         return (w.out, [])
     }

@@ -42,15 +42,15 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// A newline and the indentation of nesting `level`.
-    static func appendNewline(_ out: inout [UInt8], _ level: Int) {
+    static func appendNewline<S: ByteSink>(_ out: inout S, _ level: Int) {
         // One copy from a newline and a row of spaces (appending the spaces one by one, or as a
         // repeated element, costs a loop per call: this runs before every key of a report).
         let n = 1 + 2 * level
         if n <= newlineAndSpaces.count {
-            newlineAndSpaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
+            newlineAndSpaces.withUnsafeBufferPointer { out.append(bytes: UnsafeBufferPointer(rebasing: $0[0..<n])) }
         } else {
             out.append(0x0A)
-            out.append(contentsOf: repeatElement(0x20, count: 2 * level))
+            for _ in 0..<(2 * level) { out.append(0x20) }
         }
     }
 
@@ -96,13 +96,14 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// Decimal digits of an integer, without making a String.
-    static func appendInt(_ i: Int, to out: inout [UInt8]) {
+    static func appendInt<S: ByteSink>(_ i: Int, to out: inout S) {
         if i >= 0 && i < 10 {
             out.append(0x30 &+ UInt8(i))
             return
         }
         if i == Int.min {
-            out.append(contentsOf: String(i).utf8)
+            var text = String(i)
+            text.withUTF8 { out.append(bytes: $0) }
             return
         }
         var v = i.magnitude
@@ -115,7 +116,7 @@ public indirect enum JSONValue: Sendable, Equatable {
                 count += 1
             }
             if i < 0 { out.append(0x2D) }
-            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[(24 - count)...]))
+            out.append(bytes: UnsafeBufferPointer(start: d.baseAddress!.assumingMemoryBound(to: UInt8.self) + (24 - count), count: count))
         }
     }
 
@@ -141,7 +142,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
     }
 
-    static func escape(_ s: String, into out: inout [UInt8]) {
+    static func escape<S: ByteSink>(_ s: String, into out: inout S) {
         out.append(0x22)
         var s = s
         s.withUTF8 { u in
@@ -166,7 +167,7 @@ public indirect enum JSONValue: Sendable, Equatable {
                     i += 1
                     continue
                 }
-                if plain < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[plain..<i])) }
+                if plain < i { out.append(bytes: UnsafeBufferPointer(rebasing: u[plain..<i])) }
                 switch b {
                 case 0x22: out.append(0x5C); out.append(0x22)
                 case 0x5C: out.append(0x5C); out.append(0x5C)
@@ -178,10 +179,10 @@ public indirect enum JSONValue: Sendable, Equatable {
                 case 0..<0x20:
                     let hex: StaticString = "0123456789abcdef"
                     hex.withUTF8Buffer { h in
-                        out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, h[Int(b >> 4)], h[Int(b & 0xF)]])
+                        for x in [0x5C, 0x75, 0x30, 0x30, h[Int(b >> 4)], h[Int(b & 0xF)]] { out.append(x) }
                     }
                 case 0xE2 where i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9):
-                    out.append(contentsOf: [0x5C, 0x75, 0x32, 0x30, 0x32, u[i + 2] == 0xA8 ? 0x38 : 0x39])
+                    for x: UInt8 in [0x5C, 0x75, 0x32, 0x30, 0x32, u[i + 2] == 0xA8 ? 0x38 : 0x39] { out.append(x) }
                     i += 3
                     plain = i
                     continue
@@ -190,7 +191,7 @@ public indirect enum JSONValue: Sendable, Equatable {
                 i += 1
                 plain = i
             }
-            if plain < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[plain..<n])) }
+            if plain < n { out.append(bytes: UnsafeBufferPointer(rebasing: u[plain..<n])) }
         }
         out.append(0x22)
     }
@@ -200,17 +201,22 @@ public indirect enum JSONValue: Sendable, Equatable {
 /// parts of a report that are large and regular (diagnostics, predictions): no tree to build
 /// and free. Open a container, then `key` (objects) or `item` (arrays) before each value.
 struct JSONStream {
-    var out: [UInt8]
+    /// The bytes written (the buffer is the stream's own: appends are a capacity check and a
+    /// copy, where an array's are a uniqueness check, a capacity check and a generic copy).
+    var out: [UInt8] { buffer.bytes }
+    private var buffer: ByteBuffer
     /// Indentation level of the members of the innermost open container.
     private var level: Int
-    /// For each open container, whether it has no member yet.
-    private var empty: [Bool] = []
+    /// For each open container, a bit: whether it has a member yet (bit k: container k).
+    private var filled: UInt64 = 0
+    private var openCount = 0
 
     /// A stream whose first value stands at nesting `level`.
-    init(level: Int, into out: [UInt8] = []) {
-        self.out = out
+    init(level: Int, into out: [UInt8] = [], capacity: Int = 4096) {
+        var b = ByteBuffer(capacity: max(capacity, out.count + 256))
+        out.withUnsafeBufferPointer { b.append(bytes: $0) }
+        buffer = b
         self.level = level
-        empty.reserveCapacity(8)
     }
 
     mutating func openObject() { open(0x7B) }
@@ -219,46 +225,111 @@ struct JSONStream {
     mutating func closeArray() { close(0x5D) }
 
     private mutating func open(_ bracket: UInt8) {
-        out.append(bracket)
-        empty.append(true)
+        precondition(openCount < 64, "JSON nested more than 64 deep")
+        buffer.append(bracket)
+        filled &= ~(1 << UInt64(openCount))
+        openCount += 1
         level += 1
     }
 
     private mutating func close(_ bracket: UInt8) {
         level -= 1
-        if !empty.removeLast() { JSONValue.appendNewline(&out, level) }
-        out.append(bracket)
+        openCount -= 1
+        if filled & (1 << UInt64(openCount)) != 0 { JSONValue.appendNewline(&buffer, level) }
+        buffer.append(bracket)
     }
 
     private mutating func next() {
-        if empty[empty.count - 1] { empty[empty.count - 1] = false } else { out.append(0x2C) }
-        JSONValue.appendNewline(&out, level)
+        let bit: UInt64 = 1 << UInt64(openCount - 1)
+        if filled & bit == 0 { filled |= bit } else { buffer.append(0x2C) }
+        JSONValue.appendNewline(&buffer, level)
     }
 
     /// Before a member of an object: `"key": `.
     /// Keys are literals of the formats (ASCII names, nothing to escape): copied as they are.
     mutating func key(_ k: StaticString) {
         next()
-        out.append(0x22)
-        k.withUTF8Buffer { out.append(contentsOf: $0) }
-        out.append(0x22)
-        out.append(0x3A)
-        out.append(0x20)
+        buffer.append(0x22)
+        k.withUTF8Buffer { buffer.append(bytes: $0) }
+        buffer.append(0x22)
+        buffer.append(0x3A)
+        buffer.append(0x20)
     }
 
     /// Before an element of an array.
     mutating func item() { next() }
 
-    mutating func string(_ s: String) { JSONValue.escape(s, into: &out) }
+    mutating func string(_ s: String) { JSONValue.escape(s, into: &buffer) }
     mutating func string(_ s: String?) { if let s { string(s) } else { null() } }
-    mutating func int(_ i: Int) { JSONValue.appendInt(i, to: &out) }
+    mutating func int(_ i: Int) { JSONValue.appendInt(i, to: &buffer) }
     /// The nesting level of the members of the innermost open container.
     var depth: Int { level }
     /// Bytes copied as they are: a template of whole members (the caller keeps the nesting
     /// balanced; `JSONReporter.LocationTemplate`).
-    mutating func raw(_ bytes: [UInt8]) { out.append(contentsOf: bytes) }
-    mutating func double(_ d: Double) { out.append(contentsOf: JSONValue.format(d).utf8) }
-    mutating func bool(_ b: Bool) { out.append(contentsOf: (b ? "true" : "false").utf8) }
-    mutating func null() { out.append(contentsOf: "null".utf8) }
-    mutating func value(_ v: JSONValue) { v.appendPretty(to: &out, level: level) }
+    mutating func raw(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { buffer.append(bytes: $0) } }
+    mutating func double(_ d: Double) { var t = JSONValue.format(d); t.withUTF8 { buffer.append(bytes: $0) } }
+    mutating func bool(_ b: Bool) { raw(b ? JSONStream.trueBytes : JSONStream.falseBytes) }
+    mutating func null() { raw(JSONStream.nullBytes) }
+    mutating func value(_ v: JSONValue) {
+        var bytes: [UInt8] = []
+        v.appendPretty(to: &bytes, level: level)
+        raw(bytes)
+    }
+
+    private static let trueBytes = Array("true".utf8), falseBytes = Array("false".utf8), nullBytes = Array("null".utf8)
+}
+
+/// Where the JSON writers put bytes: an array, or a stream's own buffer.
+protocol ByteSink {
+    mutating func append(_ byte: UInt8)
+    mutating func append(bytes: UnsafeBufferPointer<UInt8>)
+}
+
+extension Array: ByteSink where Element == UInt8 {
+    mutating func append(bytes: UnsafeBufferPointer<UInt8>) { append(contentsOf: bytes) }
+}
+
+/// A growable byte buffer written through a pointer; its memory is freed with its last copy.
+struct ByteBuffer: ByteSink {
+    private final class Storage {
+        var base: UnsafeMutablePointer<UInt8>
+        init(_ capacity: Int) { base = .allocate(capacity: capacity) }
+        deinit { base.deallocate() }
+    }
+    private var storage: Storage
+    private var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        storage = Storage(self.capacity)
+        base = storage.base
+    }
+
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    @inline(__always) mutating func append(_ byte: UInt8) {
+        if count == capacity { grow(1) }
+        base[count] = byte
+        count &+= 1
+    }
+
+    @inline(__always) mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
+        let n = bytes.count
+        guard n > 0, let from = bytes.baseAddress else { return }
+        if count + n > capacity { grow(n) }
+        (base + count).update(from: from, count: n)
+        count &+= n
+    }
+
+    @inline(never) private mutating func grow(_ more: Int) {
+        var c = capacity
+        while c < count + more { c *= 2 }
+        let fresh = Storage(c)
+        fresh.base.update(from: base, count: count)
+        storage = fresh
+        base = fresh.base
+        capacity = c
+    }
 }
