@@ -237,12 +237,12 @@ private struct TreeBuilder {
             guard let lit = cmark_node_get_literal(node) else { return }
             let len = strlen(lit)
             let start = run!.bytes.count
-            lit.withMemoryRebound(to: UInt8.self, capacity: len) { p in
+            let verbatim = lit.withMemoryRebound(to: UInt8.self, capacity: len) { p in
                 aligner.append(UnsafeBufferPointer(start: p, count: len), src: src, to: &run!)
             }
             let end = run!.bytes.count
             let kind: InlineKind = raw == CMARK_NODE_TEXT.rawValue ? .text : .code
-            run!.inlines.append(Inline(kind: kind, textRange: start..<end, sourceRange: run!.sourceRange(start..<end),
+            run!.inlines.append(Inline(kind: kind, textRange: start..<end, sourceRange: verbatim ?? run!.sourceRange(start..<end),
                                        destination: nil, depth: inlineStack.count))
         case CMARK_NODE_SOFTBREAK.rawValue, CMARK_NODE_LINEBREAK.rawValue:
             let start = run!.bytes.count
@@ -306,9 +306,13 @@ struct Aligner {
     /// How far ahead one byte of a literal that did not match verbatim may be (escapes, entities).
     static let byteWindow = 40
 
-    mutating func append(_ lit: UnsafeBufferPointer<UInt8>, src: UnsafeBufferPointer<UInt8>, to run: inout TextRun) {
+    /// Appends a literal's bytes to the run and maps them onto the source. Returns the source
+    /// range when the literal stands verbatim in the source (what `run.sourceRange` of its text
+    /// would give, without the searches), nil otherwise.
+    @discardableResult
+    mutating func append(_ lit: UnsafeBufferPointer<UInt8>, src: UnsafeBufferPointer<UInt8>, to run: inout TextRun) -> SourceRange? {
         let n = lit.count
-        guard n > 0 else { return }
+        guard n > 0 else { return nil }
         let textStart = run.bytes.count
         run.bytes.append(contentsOf: lit)
         // Fast path: the literal stands verbatim in the source after some markup.
@@ -319,7 +323,7 @@ struct Aligner {
         if p < stop && p + n <= limit && memcmp(src.baseAddress! + p, lit.baseAddress!, n) == 0 {
             addSegment(&run, textStart, p, n)
             cursor = p + n
-            return
+            return SourceRange(p, p + n)
         }
         // Byte by byte: escapes, entities and code spans with folded line endings.
         for i in 0..<n {
@@ -334,6 +338,7 @@ struct Aligner {
                 addSegment(&run, textStart + i, cursor, 0)
             }
         }
+        return nil
     }
 
     private func addSegment(_ run: inout TextRun, _ textStart: Int, _ sourceStart: Int, _ length: Int) {
