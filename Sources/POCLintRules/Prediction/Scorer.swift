@@ -51,8 +51,11 @@ public struct Scorer: Predicting {
             }
             // Costliest first within each rule and component, so that the decay never makes
             // resolving one finding raise what another costs.
-            let ordered = findings.sorted { cost($0) > cost($1) }
-            for d in ordered {
+            // Each cost read once (two dictionary lookups), not at every comparison.
+            let findingCost = findings.map(cost)
+            let ordered = findings.indices.sorted { findingCost[$0] > findingCost[$1] }
+            for i in ordered {
+                let d = findings[i]
                 guard let c = d.component else {
                     documentCost += scoring.document_cost[d.severity.rawValue] ?? 0
                     continue
@@ -62,7 +65,7 @@ public struct Scorer: Predicting {
                 let key = RuleInComponent(rule: d.ruleID, component: c)
                 let n = seen[key, default: 0]
                 seen[key] = n + 1
-                let points = cost(d) * pow(scoring.repeat_decay, Double(n))
+                let points = findingCost[i] * pow(scoring.repeat_decay, Double(n))
                 let before = scores[c]!
                 scores[c] = max(present.contains(c) ? scoring.present_component_floor : 0, before - points)
                 if before - scores[c]! <= 0 { continue }
