@@ -125,7 +125,7 @@ public final class LintContext {
     }
 
     /// The matches of a run that every text is scanned for (names, phrases, services, heading
-    /// synonyms), without scanning for term-list words.
+    /// synonyms, content cues), without scanning for term-list words.
     public func eagerMatches(inRun ri: Int) -> ArraySlice<PhraseMatch> {
         analysis.matches[analysis.byRun[ri]]
     }

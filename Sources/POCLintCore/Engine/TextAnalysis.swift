@@ -9,8 +9,9 @@ public struct PhraseMatch: Sendable {
 }
 
 /// The rule packs' patterns matched in every text of the document (headings, paragraphs,
-/// cells). Names and phrases are scanned for once, up front, over every text; the common
-/// words of the term lists only in the runs a rule asks about, once per run.
+/// cells). Names, phrases and content cues are scanned for once, up front, over every text
+/// (two runs at a time); the common words of the term lists only in the runs a rule asks
+/// about, once per run.
 public final class TextAnalysis {
     /// Matches of the eager automaton, grouped by run.
     public let matches: [PhraseMatch]
