@@ -28,13 +28,13 @@ public struct MissingComponent: Rule {
         let present = order.filter { context.components[$0] != nil }
         let rank = { (c: Component) in order.firstIndex(of: c)! }
         for c in order where context.components[c] == nil {
-            // Looked up once (each is a lookup in the packs' names).
-            let title = c.title, heading = c.heading
+            let t = Self.texts(c, components: order.count)
+            let heading = t.heading
             let next = present.filter { rank($0) > rank(c) }.compactMap { n in context.components[n].map { doc.sections[$0.section] } }
                 .min { $0.range.start < $1.range.start }
             let previous = present.filter { rank($0) < rank(c) }.compactMap { p in context.components[p].map { doc.sections[$0.section] } }
                 .max { $0.range.start < $1.range.start }
-            let message = "Missing component: \(title). Reviewers score \(order.count == 5 ? "five" : String(order.count)) components; an application without its \(title) is at risk of rejection."
+            let message = t.message
             if let next {
                 let level = next.kind == .heading ? next.level : 2
                 let at = doc.blocks[next.block].range.start
@@ -56,17 +56,58 @@ public struct MissingComponent: Rule {
     }
 
     func skeletonFix(_ c: Component, level: Int, at offset: Int, before: Bool, text: SourceText? = nil) -> Fix {
-        let heading = String(repeating: "#", count: max(1, min(level, 6))) + " " + c.heading
-        let body = "<!-- poclint: write the \(c.title) here -->"
-        var insert = "\(heading)\n\n\(body)\n\n"
+        let t = Self.texts(c, components: 0)
+        // The new section: its heading at `level`, a placeholder comment, then a blank line.
+        let section = t.sections[max(1, min(level, 6)) - 1]
+        var insert = section
         if !before, let text {
             // Appending after a section: make sure a blank line separates it.
             let bytes = text.bytes
             let endsWithNewline = offset > 0 && (bytes[offset - 1] == 0x0A)
             let endsWithBlank = offset > 1 && bytes[offset - 1] == 0x0A && bytes[offset - 2] == 0x0A
-            insert = (endsWithBlank ? "" : endsWithNewline ? "\n" : "\n\n") + "\(heading)\n\n\(body)\n"
-            if offset < bytes.count { insert += "\n" }
+            insert = (endsWithBlank ? "" : endsWithNewline ? "\n" : "\n\n") + section
+            if offset >= bytes.count { insert.removeLast() }
         }
-        return Fix(title: "Insert a '\(c.heading)' section", edits: [TextEdit(range: SourceRange(offset, offset), replacement: insert)], isSafe: true)
+        return Fix(title: t.fixTitle, edits: [TextEdit(range: SourceRange(offset, offset), replacement: insert)], isSafe: true)
+    }
+
+    /// What a missing component's finding says, which depends only on the component and the
+    /// number of components: made once per run for the built-in profiles' components (every
+    /// file that is not an application gets these five findings), on demand for others.
+    struct Texts: Sendable {
+        let message: String
+        let heading: String
+        let fixTitle: String
+        /// `# Heading\n\n<!-- placeholder -->\n\n` for heading levels 1 to 6.
+        let sections: [String]
+
+        init(_ c: Component, components count: Int) {
+            let title = c.title
+            heading = c.heading
+            message = "Missing component: \(title). Reviewers score \(count == 5 ? "five" : String(count)) components; an application without its \(title) is at risk of rejection."
+            fixTitle = "Insert a '\(heading)' section"
+            let body = "<!-- poclint: write the \(title) here -->"
+            sections = (1...6).map { [heading] level in String(repeating: "#", count: level) + " " + heading + "\n\n" + body + "\n\n" }
+        }
+    }
+
+    private struct Key: Hashable {
+        let component: Component
+        let count: Int
+    }
+
+    private static let builtInTexts: [Key: Texts] = {
+        var out: [Key: Texts] = [:]
+        for p in RulePack.builtIn.profiles {
+            for c in p.componentIDs {
+                out[Key(component: c, count: p.componentIDs.count)] = Texts(c, components: p.componentIDs.count)
+                out[Key(component: c, count: 0)] = Texts(c, components: 0)
+            }
+        }
+        return out
+    }()
+
+    static func texts(_ c: Component, components count: Int) -> Texts {
+        builtInTexts[Key(component: c, count: count)] ?? Texts(c, components: count)
     }
 }
