@@ -20,6 +20,13 @@ struct UseCaseSignals {
     var isGeneric: Bool { count <= 1 || (!aspirations.isEmpty && outcomes.isEmpty) }
 }
 
+extension LintContext {
+    /// The use case's signals, read once per part (four rules ask).
+    var useCaseSignals: UseCaseSignals {
+        memo("use-case-signals") { UseCaseSignals(self) }
+    }
+}
+
 /// One piece missing from a use case that is otherwise specific (a generic use case is
 /// reported once, by use-case-generic, not piece by piece).
 protocol UseCaseGap: Rule {
@@ -31,7 +38,7 @@ protocol UseCaseGap: Rule {
 extension UseCaseGap {
     public func check(_ context: LintContext) {
         guard let anchor = context.anchor(.useCase) else { return }
-        let s = UseCaseSignals(context)
+        let s = context.useCaseSignals
         if !s.isGeneric && lacks(s) {
             context.report(anchor, message, suggestion: advice)
         }
@@ -61,7 +68,7 @@ public struct UseCaseGeneric: Rule {
 
     public func check(_ context: LintContext) {
         guard let anchor = context.anchor(.useCase) else { return }
-        let s = UseCaseSignals(context)
+        let s = context.useCaseSignals
         guard s.isGeneric else { return }
         var missing: [String] = []
         if s.actors.isEmpty { missing.append("who uses it") }
