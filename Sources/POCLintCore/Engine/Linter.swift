@@ -117,7 +117,7 @@ public struct Linter: Sendable {
     public let factsReader: (any FactsReading)?
 
     /// One enabled rule of a profile, with what running it needs read once per linter.
-    struct PlannedRule: @unchecked Sendable {
+    struct PlannedRule: Sendable {
         let rule: any Rule
         let id: String
         let severity: Severity
