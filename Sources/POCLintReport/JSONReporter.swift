@@ -63,9 +63,17 @@ public struct JSONReporter: StreamingReporter {
         }
         w.closeArray()
         w.key("components")
-        w.value(components(f.result, text))
+        writeComponents(f.result, text, &w)
         w.key("summary")
-        w.value(summary(SeverityCounts(f.result.diagnostics), files: nil))
+        let counts = SeverityCounts(f.result.diagnostics)
+        w.openObject()
+        w.key("errors")
+        w.int(counts.error)
+        w.key("warnings")
+        w.int(counts.warning)
+        w.key("info")
+        w.int(counts.info)
+        w.closeObject()
         if let p = f.result.prediction {
             w.key("prediction")
             w.openObject()
@@ -282,6 +290,57 @@ public struct JSONReporter: StreamingReporter {
             ("range", .object([("start", lsp(span.start)), ("end", lsp(span.end))])),
             ("bytes", .object([("start", .int(span.start.offset)), ("end", .int(span.end.offset))])),
         ]
+    }
+
+    /// `components(result)` written straight into the stream.
+    func writeComponents(_ result: LintResult, _ text: SourceText, _ w: inout JSONStream) {
+        let sections = result.document.sections
+        func section(_ i: Int) {
+            let s = sections[i]
+            w.openObject()
+            w.key("title")
+            w.string(s.title)
+            w.key("kind")
+            w.string(s.kind.rawValue)
+            w.key("level")
+            w.int(s.level)
+            Self.writeLocation(s.titleRange, text, &w)
+            w.closeObject()
+        }
+        w.openObject()
+        let pack = RulePack.builtIn
+        for c in result.parts.flatMap({ pack.profile($0.part.profile)?.componentIDs ?? [] }) {
+            w.key(escaping: c.rawValue)
+            w.openObject()
+            w.key("found")
+            if let a = result.components[c] {
+                w.bool(true)
+                w.key("section")
+                section(a.section)
+                w.key("reason")
+                w.string(a.reason)
+            } else {
+                w.bool(false)
+                w.key("section")
+                w.null()
+                w.key("reason")
+                w.null()
+            }
+            w.closeObject()
+        }
+        w.key("duplicates")
+        w.openArray()
+        for dup in result.components.duplicates {
+            w.item()
+            w.openObject()
+            w.key("component")
+            w.string(dup.component.rawValue)
+            w.key("section")
+            section(dup.section)
+            w.closeObject()
+        }
+        w.closeArray()
+        w.closeObject()
     }
 
     /// For each of the five components: the section taken for it and why, or null; then the

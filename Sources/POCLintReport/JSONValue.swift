@@ -256,6 +256,14 @@ struct JSONStream {
         buffer.append(0x20)
     }
 
+    /// Before a member whose key is not a literal (a component id from the packs): escaped.
+    mutating func key(escaping k: String) {
+        next()
+        JSONValue.escape(k, into: &buffer)
+        buffer.append(0x3A)
+        buffer.append(0x20)
+    }
+
     /// Before an element of an array.
     mutating func item() { next() }
 
