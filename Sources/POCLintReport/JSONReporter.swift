@@ -126,7 +126,7 @@ public struct JSONReporter: StreamingReporter {
         // function's own slow path, so the bytes are the same by construction).
         w.key("start")
         guard w.depth >= 1 && w.depth < LocationTemplate.levels.count else {
-            writeLocationMembers(values, afterStartKey: true, &w)
+            writeLocationMembers(values, &w)
             return
         }
         let pieces = LocationTemplate.levels[w.depth]
@@ -137,10 +137,10 @@ public struct JSONReporter: StreamingReporter {
         w.raw(pieces[10])
     }
 
-    /// The location members written key by key; `afterStartKey`: `"start": ` is already written.
-    static func writeLocationMembers(_ v: [Int], afterStartKey: Bool, _ w: inout JSONStream) {
-        func pair(_ name: StaticString, _ second: StaticString, _ a: Int, _ b: Int, written: Bool = false) {
-            if !written { w.key(name) }
+    /// The location members after `"start": ` (already written), key by key.
+    static func writeLocationMembers(_ v: [Int], _ w: inout JSONStream) {
+        func pair(_ name: StaticString?, _ second: StaticString, _ a: Int, _ b: Int) {
+            if let name { w.key(name) }
             w.openObject()
             w.key("line")
             w.int(a)
@@ -148,7 +148,7 @@ public struct JSONReporter: StreamingReporter {
             w.int(b)
             w.closeObject()
         }
-        pair("start", "column", v[0], v[1], written: afterStartKey)
+        pair(nil, "column", v[0], v[1])
         pair("end", "column", v[2], v[3])
         w.key("range")
         w.openObject()
@@ -164,9 +164,10 @@ public struct JSONReporter: StreamingReporter {
         w.closeObject()
     }
 
-    /// For each nesting level, the eleven pieces of fixed bytes of a location after `"start": `.
+    /// For each nesting level from 1 to 15, the eleven pieces of fixed bytes of a location after
+    /// `"start": ` (index 0 is empty: members are never at level 0).
     enum LocationTemplate {
-        static let levels: [[[UInt8]]] = (1..<16).reduce(into: [[], ]) { all, level in all.append(pieces(level)) }
+        static let levels: [[[UInt8]]] = [[]] + (1..<16).map(pieces)
 
         static func pieces(_ level: Int) -> [[UInt8]] {
             // Markers that cannot occur in the fixed bytes, written by the slow path.
@@ -175,7 +176,7 @@ public struct JSONReporter: StreamingReporter {
             w.openObject()
             w.key("start")
             let begin = w.out.count
-            writeLocationMembers(markers, afterStartKey: true, &w)
+            writeLocationMembers(markers, &w)
             let bytes = Array(w.out[begin...])
             var pieces: [[UInt8]] = []
             var from = 0
@@ -190,7 +191,6 @@ public struct JSONReporter: StreamingReporter {
             return pieces
         }
     }
-
 
     public var streamSeparator: [UInt8] { [0x2C] }
 

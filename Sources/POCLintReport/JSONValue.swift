@@ -1,3 +1,5 @@
+import POCLintCore
+
 /// A JSON value whose objects keep their keys in the order they were written, so that every
 /// machine format poclint emits has a stable, documented key order (no dictionary hashing).
 public indirect enum JSONValue: Sendable, Equatable {
@@ -136,12 +138,6 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Escapes on the UTF-8 bytes: `"`, `\\`, control characters, and U+2028/U+2029 (which
     /// break JavaScript consumers). Runs of bytes that need nothing are copied at once.
-    /// Whether any of the eight bytes of `w` equals `b`.
-    @inline(__always) static func hasByte(_ w: UInt64, _ b: UInt8) -> Bool {
-        let x = w ^ (0x0101_0101_0101_0101 &* UInt64(b))
-        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
-    }
-
     static func escape<S: ByteSink>(_ s: String, into out: inout S) {
         out.append(0x22)
         var s = s
@@ -156,8 +152,7 @@ public indirect enum JSONValue: Sendable, Equatable {
                 if let raw {
                     while i + 8 <= n {
                         let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                        let control = (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080
-                        if control != 0 || JSONValue.hasByte(w, 0x22) || JSONValue.hasByte(w, 0x5C) || JSONValue.hasByte(w, 0xE2) { break }
+                        if Bytes.hasControl(w) || Bytes.has(w, 0x22) || Bytes.has(w, 0x5C) || Bytes.has(w, 0xE2) { break }
                         i += 8
                     }
                     if i >= n { break }

@@ -1,8 +1,8 @@
 import Testing
 @testable import POCLintCore
 
-/// `TextRun.containsASCII` / `containsAnyASCII` skip eight bytes at a time; they must answer
-/// what a plain case-insensitive search answers, at every alignment and at range edges.
+/// `ASCIISearch` skips sixteen bytes at a time on letter pairs; it must answer what a plain
+/// case-insensitive search answers, at every alignment and at range edges.
 struct TextSearchTests {
     static func run(_ text: String) -> TextRun {
         var r = TextRun(block: 0, anchor: 0)
@@ -34,11 +34,11 @@ struct TextSearchTests {
         let lo = n == 0 ? 0 : next(n + 1)
         let hi = lo + (n - lo == 0 ? 0 : next(n - lo + 1))
         let poc = Self.naive(run.bytes, ["poc", "proof of concept", "pilot"], 0..<n)
-        #expect(run.containsAnyASCII("poc", "proof of concept", "pilot") == poc, "\(text)")
-        #expect(run.containsAnyASCII("poc", "proof of concept", "pilot", in: lo..<hi)
+        #expect(ASCIISearch("poc", "proof of concept", "pilot").occurs(in: run) == poc, "\(text)")
+        #expect(ASCIISearch("poc", "proof of concept", "pilot").occurs(in: run, lo..<hi)
                 == Self.naive(run.bytes, ["poc", "proof of concept", "pilot"], lo..<hi), "\(text) \(lo)..<\(hi)")
-        #expect(run.containsASCII("credit") == Self.naive(run.bytes, ["credit"], 0..<n), "\(text)")
-        #expect(run.containsAnyASCII("request", "ask", "apply", "seek", in: lo..<hi)
+        #expect(ASCIISearch("credit").occurs(in: run) == Self.naive(run.bytes, ["credit"], 0..<n), "\(text)")
+        #expect(ASCIISearch("request", "ask", "apply", "seek").occurs(in: run, lo..<hi)
                 == Self.naive(run.bytes, ["request", "ask", "apply", "seek"], lo..<hi), "\(text) \(lo)..<\(hi)")
         // A prepared search, reused across texts; five pairs (no sixteen-byte filter) and a
         // needle that is not a pair of letters.
@@ -49,13 +49,13 @@ struct TextSearchTests {
     }
 
     @Test func edges() {
-        #expect(!Self.run("").containsASCII("poc"))
-        #expect(Self.run("abc").containsASCII(""))
-        #expect(Self.run("xxxxxxxxxxxxxxxPOC").containsASCII("poc"))
-        #expect(!Self.run("xxxxxxxxxxxxxxxPO").containsASCII("poc"))
-        #expect(!Self.run("the POC").containsASCII("poc", in: 0..<6))
-        #expect(Self.run("the POC").containsASCII("poc", in: 4..<7))
-        // Nine distinct first bytes (both cases): every byte is looked at.
-        #expect(Self.run("zzzzzzzzzzzzEnd").containsAnyASCII("a", "b", "c", "d", "end"))
+        #expect(!ASCIISearch("poc").occurs(in: Self.run("")))
+        #expect(ASCIISearch("").occurs(in: Self.run("abc")))
+        #expect(ASCIISearch("poc").occurs(in: Self.run("xxxxxxxxxxxxxxxPOC")))
+        #expect(!ASCIISearch("poc").occurs(in: Self.run("xxxxxxxxxxxxxxxPO")))
+        #expect(!ASCIISearch("poc").occurs(in: Self.run("the POC"), 0..<6))
+        #expect(ASCIISearch("poc").occurs(in: Self.run("the POC"), 4..<7))
+        // Needles of one letter: no sixteen-byte filter, every byte is looked at.
+        #expect(ASCIISearch("a", "b", "c", "d", "end").occurs(in: Self.run("zzzzzzzzzzzzEnd")))
     }
 }

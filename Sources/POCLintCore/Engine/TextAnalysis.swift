@@ -33,6 +33,11 @@ public final class TextAnalysis {
         let texts = document.texts
         let automaton = pack.automaton, ids = pack.eagerIDs
         var second: [PhraseMatch] = []
+        // The run whose matches start at `first` is complete: sorted, and its range recorded.
+        func close(from first: Int) {
+            if matches.count - first > 1 { TextAnalysis.sort(&matches[first...]) }
+            byRun.append(first..<matches.count)
+        }
         var ri = 0
         while ri < texts.count {
             let first = matches.count
@@ -48,12 +53,10 @@ public final class TextAnalysis {
                         })
                     }
                 }
-                if matches.count - first > 1 { TextAnalysis.sort(&matches[first...]) }
-                byRun.append(first..<matches.count)
+                close(from: first)
                 let firstB = matches.count
                 matches.append(contentsOf: second)
-                if matches.count - firstB > 1 { TextAnalysis.sort(&matches[firstB...]) }
-                byRun.append(firstB..<matches.count)
+                close(from: firstB)
                 ri += 2
             } else {
                 TextAnalysis.scan(texts[ri], ri, automaton, ids, into: &matches)

@@ -194,20 +194,6 @@ public struct Document: Sendable {
     }
 }
 
-extension TextRun {
-    /// Whether the text contains any of `needles` (ASCII, lower-case), ignoring ASCII case: one
-    /// pass over the text however many needles. In a loop over runs, make an `ASCIISearch` once.
-    public func containsAnyASCII(_ needles: StaticString..., in range: Range<Int>? = nil) -> Bool {
-        ASCIISearch(needles).occurs(in: self, range)
-    }
-
-    /// Whether the text contains `needle` (ASCII, lower-case), ignoring ASCII case. No Foundation,
-    /// no String: cheap enough for every run.
-    public func containsASCII(_ needle: StaticString, in range: Range<Int>? = nil) -> Bool {
-        ASCIISearch([needle]).occurs(in: self, range)
-    }
-}
-
 /// A search for any of a few ASCII needles (lower-case) in texts, ignoring ASCII case, prepared
 /// once for many texts (rules ask "poc, proof of concept or pilot?" of every run of a document).
 public struct ASCIISearch: Sendable {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Why a file could not be read as a Markdown document.
 public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     public var path: String
@@ -78,20 +84,11 @@ public enum SourceDecoder {
         return Decoded(text: SourceText(bytes: out), prefix: [], encoding: bigEndian ? "utf-16be" : "utf-16le")
     }
 
-    /// Index of the first NUL byte; eight bytes at a time.
+    /// Index of the first NUL byte (memchr: `firstIndex(of:)` goes byte by byte).
     static func firstNUL(_ bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { buf -> Int? in
-            let n = buf.count
-            var i = 0
-            if let base = buf.baseAddress {
-                let raw = UnsafeRawPointer(base)
-                while i + 8 <= n && !Bytes.hasZero(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
-            }
-            while i < n {
-                if buf[i] == 0 { return i }
-                i += 1
-            }
-            return nil
+            guard let base = buf.baseAddress, let nul = memchr(base, 0, buf.count) else { return nil }
+            return UnsafeRawPointer(nul) - UnsafeRawPointer(base)
         }
     }
 
@@ -133,18 +130,5 @@ public enum SourceDecoder {
             }
             return nil
         }
-    }
-}
-
-/// Word-at-a-time byte tests (eight bytes in a `UInt64`).
-enum Bytes {
-    /// Whether any of the eight bytes is zero.
-    @inline(__always) static func hasZero(_ w: UInt64) -> Bool {
-        (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080 != 0
-    }
-
-    /// Whether any of the eight bytes equals `b`.
-    @inline(__always) static func has(_ w: UInt64, _ b: UInt8) -> Bool {
-        hasZero(w ^ (0x0101_0101_0101_0101 &* UInt64(b)))
     }
 }

@@ -69,6 +69,7 @@ public struct EvalNoSource: EvaluationCheck {
         triggering: [.section(.evaluation, "We run 300 examples weekly and report F1 with a 0.85 threshold; regressions are tracked per prompt version.")],
         nonTriggering: [.section(.evaluation, "We run 300 real tickets labelled by two support leads weekly and report F1 with a 0.85 threshold; regressions are tracked per prompt version.")],
         readsProse: false)
+    static let fromWord = ASCIISearch(" from ")
     let message = "The evaluation does not say where the test set comes from or who labelled it."
     let advice = "E.g. 'sampled from 2026 closed claims; two senior adjusters labelled each one (kappa 0.82)'."
 
@@ -78,7 +79,7 @@ public struct EvalNoSource: EvaluationCheck {
         return EvalNoTestSetSize.sizes(context).contains { ri, range in
             let text = context.document.texts[ri]
             let sentence = context.sentence(ri, around: range)
-            return text.containsASCII(" from ", in: range.upperBound..<sentence.upperBound)
+            return Self.fromWord.occurs(in: text, range.upperBound..<sentence.upperBound)
         }
     }
 }

@@ -25,11 +25,6 @@ public struct Scorer: Predicting {
             self.weights = profile.componentIDs.map { profile.scoring.component_weights[$0.rawValue] ?? 0 }
         }
 
-        /// Whether a tier's signal requirements hold.
-        func signalsHold(_ t: ScoringFile.TierSpec) -> Bool {
-            (t.requires ?? []).allSatisfy { metSignals.contains($0) }
-        }
-
         func disqualifies(_ ruleID: String) -> Bool { scoring.disqualifying_rules?.contains(ruleID) ?? false }
 
         func cost(_ d: Diagnostic) -> Double {
@@ -164,7 +159,8 @@ public struct Scorer: Predicting {
             let tiers = scoring.tiers
             if disqualified { return tiers.count - 1 }
             for ti in tiers.indices {
-                if let r = tiers[ti].requires, !r.allSatisfy({ metSignals.contains($0) }) { continue }
+                // A tier's required signals (read in place: a TierSpec is not copied per tier).
+                if let required = tiers[ti].requires, !required.allSatisfy({ metSignals.contains($0) }) { continue }
                 if let m = tiers[ti].min_overall, overall + 1e-9 < m { continue }
                 if let m = tiers[ti].min_component, lowest + 1e-9 < m { continue }
                 if let m = tiers[ti].max_errors, errors > m { continue }
@@ -179,15 +175,8 @@ public struct Scorer: Predicting {
             let errors = findings.filter { $0.severity == .error }.count
             let warnings = findings.filter { $0.severity == .warning }.count
             let lowest = components.values.min() ?? 0
-            if findings.contains(where: { disqualifies($0.ruleID) }) { return scoring.tiers.last! }
-            for t in scoring.tiers where signalsHold(t) {
-                if let m = t.min_overall, overall + 1e-9 < m { continue }
-                if let m = t.min_component, lowest + 1e-9 < m { continue }
-                if let m = t.max_errors, errors > m { continue }
-                if let m = t.max_warnings, warnings > m { continue }
-                return t
-            }
-            return scoring.tiers.last!
+            return scoring.tiers[tierIndex(overall: overall, lowest: lowest, errors: errors, warnings: warnings,
+                                           disqualified: findings.contains { disqualifies($0.ruleID) })]
         }
     }
 

@@ -109,7 +109,7 @@ func formatNumber(_ v: Double, decimals: Int = 3) -> String {
     // most of the cost of a short file's length finding).
     var buffer = [CChar](repeating: 0, count: 64)
     let n = withVaList([Int32(decimals), v]) { vsnprintf(&buffer, 64, "%.*f", $0) }
-    var s = n > 0 && n < 64 ? String(cString: buffer) : String(format: "%.\(decimals)f", v)
+    var s = n > 0 && n < 64 ? buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) } : String(format: "%.\(decimals)f", v)
     while s.hasSuffix("0") { s.removeLast() }
     if s.hasSuffix(".") { s.removeLast() }
     return s
